@@ -1,0 +1,1 @@
+"""Plansvar assistant: settings, wiring, retrieval use, answers, CLI."""

@@ -1,0 +1,147 @@
+"""The `plansvar` command line: ingest, docs, retrieve, eval.
+
+Errors print one clear line and exit non-zero; `--debug` shows the traceback.
+Exit codes: 0 ok, 1 error, 2 usage, 3 ingest finished but skipped some files, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant.errors import AssistantError, user_message
+from assistant.settings import Settings
+
+EXIT_SKIPPED = 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="plansvar", description="Questions about regional plans, answered with sources.")
+    p.add_argument("--data-dir", type=Path, help="where the indexes live (default ./var, env PLANSVAR_DATA_DIR)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ing = sub.add_parser("ingest", help="index plan documents (default: the bundled plans)")
+    ing.add_argument("paths", nargs="*", type=Path, help="files or folders (.pdf .txt .md)")
+    ing.add_argument("--if-missing", action="store_true", help="only ingest when the index is empty")
+
+    sub.add_parser("docs", help="list the indexed documents")
+
+    ret = sub.add_parser("retrieve", help="show the passages retrieved for a question")
+    ret.add_argument("question")
+    ret.add_argument("-k", type=int, default=None, help="number of passages (default from settings)")
+    ret.add_argument("--json", action="store_true", help="machine-readable output")
+
+    ev = sub.add_parser("eval", help="measure retrieval quality on a gold question set")
+    ev.add_argument("--gold", type=Path, default=None, help="JSONL gold file (default data/eval/dev.jsonl)")
+    ev.add_argument("-k", type=int, default=10, help="passages retrieved per question (scored at 1/3/5/10)")
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    overrides = {"data_dir": args.data_dir} if args.data_dir else {}
+    try:
+        settings = Settings(**overrides)
+        return _COMMANDS[args.command](args, settings)
+    except KeyboardInterrupt:
+        print("plansvar: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # noqa: BLE001 - the one place that turns any failure into one line
+        if args.debug:
+            raise
+        print(f"plansvar: error: {user_message(e)}", file=sys.stderr)
+        return 1
+
+
+def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from assistant.wiring import build_index, chunking_options
+    from ingest.pipeline import ingest_paths
+
+    index = build_index(settings)
+    if args.if_missing and index.committed():
+        print(f"index ready: {len(index.committed())} documents in {index.store.location}")
+        return 0
+    paths = args.paths or [settings.corpus_dir]
+    for path in paths:
+        if not path.exists():
+            raise AssistantError(f"no such file or folder: {path}")
+
+    def progress(files):
+        return tqdm(files, desc="ingest", unit="file", disable=None, file=sys.stderr)
+
+    try:
+        report = ingest_paths(paths, index, chunking_options(settings), progress=progress)
+    except KeyboardInterrupt:
+        print("plansvar: ingest interrupted; the index holds only completed documents "
+              "(run ingest again to finish)", file=sys.stderr)
+        return 130
+    print(
+        f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
+        f"removed {len(report.removed)}, skipped {len(report.skipped)}; {report.chunks_written} chunks written"
+        + (f"; {report.garbage_collected} leftover chunks of an interrupted run removed"
+           if report.garbage_collected else "")
+    )
+    for s in report.skipped:
+        print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+    return 0 if report.ok else EXIT_SKIPPED
+
+
+def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.wiring import build_index
+
+    docs = build_index(settings).documents()
+    if not docs:
+        print("the index is empty: run `plansvar ingest`")
+        return 0
+    for d in docs:
+        when = d.meta.get("period") or d.meta.get("date") or ""
+        sup = f"  (superseded by {d.meta['superseded_by']})" if d.meta.get("superseded_by") else ""
+        print(f"{d.doc_id:58} {d.n_chunks:4} chunks {d.pages:4} pages  {when:10} {d.title}{sup}")
+    return 0
+
+
+def _cmd_retrieve(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.wiring import build_retriever
+
+    question = args.question.strip()
+    if not question:
+        raise AssistantError("the question is empty")
+    k = args.k or settings.retrieval.top_k
+    passages = build_retriever(settings).retrieve(question, k)
+    if args.json:
+        print(json.dumps({"question": question, "passages": [p.to_json() for p in passages]}, ensure_ascii=False))
+        return 0
+    for p in passages:
+        where = f"p. {p.page}" if p.page else p.section
+        print(f"[{p.rank}] {p.score:.4f}  {p.title} — {where}  ({p.start}–{p.end})")
+        print("    " + p.text[:400].replace("\n", "\n    ") + ("…" if len(p.text) > 400 else ""))
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation import evaluate_retrieval, format_report, load_gold
+    from assistant.wiring import build_retriever
+
+    gold_path = args.gold or settings.corpus_dir.parent / "eval" / "dev.jsonl"
+    if not gold_path.is_file():
+        raise AssistantError(f"gold file not found: {gold_path}")
+    gold = load_gold(gold_path)
+    retriever = build_retriever(settings)
+    if not retriever.passages:
+        raise AssistantError("the index is empty: run `plansvar ingest` first")
+    report = evaluate_retrieval(gold, retriever.retrieve, k=args.k)
+    report["gold"] = str(gold_path)
+    print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
+    return 0
+
+
+_COMMANDS = {"ingest": _cmd_ingest, "docs": _cmd_docs, "retrieve": _cmd_retrieve, "eval": _cmd_eval}
+
+if __name__ == "__main__":
+    sys.exit(main())

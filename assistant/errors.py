@@ -1,0 +1,35 @@
+"""Errors the assistant raises, and the one function that turns any error into user text."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from index.store import StoreUnavailable
+from ingest.errors import IngestError
+
+
+class AssistantError(Exception):
+    """A problem the user can act on; the message says what happened and what to do."""
+
+
+class InvalidQuestion(AssistantError):
+    """The question cannot be asked as written (empty, too long, control characters)."""
+
+
+class IndexMissing(AssistantError):
+    """Nothing has been indexed yet."""
+
+
+def user_message(error: BaseException) -> str:
+    """One line of plain text for any error (the CLI and the UI both use this)."""
+    if isinstance(error, AssistantError | IngestError | StoreUnavailable):
+        return str(error)
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return f"invalid setting {where}: {first.get('msg')}"
+    if isinstance(error, FileNotFoundError | PermissionError | IsADirectoryError):
+        return f"{error.strerror}: {error.filename}"
+    if isinstance(error, OSError):
+        return f"{error.strerror or error}" + (f": {error.filename}" if error.filename else "")
+    return f"unexpected {type(error).__name__}: {error} (run with --debug for details)"

@@ -1,0 +1,152 @@
+"""`plansvar eval`: retrieval quality and latency, scored by the rules in data/eval/README.md.
+
+- normalise: collapse whitespace, strip, lower-case;
+- a passage hits an evidence string when it contains a contiguous run of at least
+  min(len(evidence), 40) characters of it (both normalised);
+- a passage over 512 cl100k tokens never counts as a hit;
+- recall@k, all-evidence@k, MRR@10 over answerable questions; latency p50/p95.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.types import Passage
+from ingest.tokens import count_tokens
+
+MAX_PASSAGE_TOKENS = 512
+RUN = 40
+KS = (1, 3, 5, 10)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def hits(passage_text: str, evidence: str) -> bool:
+    p, e = normalise(passage_text), normalise(evidence)
+    if not e:
+        return False
+    n = min(len(e), RUN)
+    return any(e[i : i + n] in p for i in range(len(e) - n + 1))
+
+
+@dataclass
+class GoldQuestion:
+    id: str
+    question: str
+    type: str
+    lang: str
+    evidence: list[str] = field(default_factory=list)
+    answer_keys: list[str] = field(default_factory=list)
+    docs: list[str] = field(default_factory=list)
+
+    @property
+    def answerable(self) -> bool:
+        return self.type != "unanswerable"
+
+
+def load_gold(path: Path) -> list[GoldQuestion]:
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{path.name} line {n} is not valid JSON: {e.msg}") from e
+        out.append(GoldQuestion(**{k: raw[k] for k in GoldQuestion.__dataclass_fields__ if k in raw}))
+    return out
+
+
+@dataclass
+class QuestionResult:
+    question: GoldQuestion
+    first_hit: int | None  # 1-based rank of the first passage that hits any evidence (top 10)
+    evidence_ranks: list[int | None]  # per evidence string: first rank that hits it
+    seconds: float
+
+
+def score_question(q: GoldQuestion, passages: Sequence[Passage], seconds: float) -> QuestionResult:
+    usable = [p if count_tokens(p.text) <= MAX_PASSAGE_TOKENS else None for p in passages[: max(KS)]]
+    first_hit = None
+    ranks: list[int | None] = []
+    for ev in q.evidence:
+        rank = next((i for i, p in enumerate(usable, 1) if p is not None and hits(p.text, ev)), None)
+        ranks.append(rank)
+        if rank is not None and (first_hit is None or rank < first_hit):
+            first_hit = rank
+    return QuestionResult(q, first_hit, ranks, seconds)
+
+
+def summarise(results: list[QuestionResult]) -> dict:
+    answerable = [r for r in results if r.question.answerable and r.question.evidence]
+    n = len(answerable)
+
+    def share(pred: Callable[[QuestionResult], bool]) -> float:
+        return round(sum(1 for r in answerable if pred(r)) / n, 4) if n else 0.0
+
+    out = {f"recall@{k}": share(lambda r, k=k: r.first_hit is not None and r.first_hit <= k) for k in KS}
+    out["all_evidence@5"] = share(lambda r: all(x is not None and x <= 5 for x in r.evidence_ranks))
+    out["mrr@10"] = round(sum(1 / r.first_hit for r in answerable if r.first_hit) / n, 4) if n else 0.0
+    out["questions"] = n
+    return out
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def evaluate_retrieval(
+    gold: list[GoldQuestion], retrieve: Callable[[str, int], list[Passage]], k: int = 10
+) -> dict:
+    retrieve(gold[0].question, k) if gold else None  # warm-up: load the model, fill caches
+    results = []
+    for q in gold:
+        if not q.answerable:
+            continue
+        t0 = time.perf_counter()
+        passages = retrieve(q.question, max(k, max(KS)))
+        results.append(score_question(q, passages, time.perf_counter() - t0))
+    report = {"overall": summarise(results), "by_type": {}, "by_lang": {}}
+    for attr, key in (("type", "by_type"), ("lang", "by_lang")):
+        groups: dict[str, list[QuestionResult]] = defaultdict(list)
+        for r in results:
+            groups[getattr(r.question, attr)].append(r)
+        report[key] = {g: summarise(rs) for g, rs in sorted(groups.items())}
+    ms = [r.seconds * 1000 for r in results]
+    report["latency_ms"] = {"p50": round(percentile(ms, 50), 1), "p95": round(percentile(ms, 95), 1)}
+    report["misses"] = [
+        {"id": r.question.id, "question": r.question.question, "first_hit": r.first_hit}
+        for r in results if r.first_hit is None or r.first_hit > 5
+    ]
+    return report
+
+
+def format_report(report: dict) -> str:
+    cols = ["recall@1", "recall@3", "recall@5", "recall@10", "all_evidence@5", "mrr@10", "questions"]
+    lines = [f"{'':18}" + "".join(f"{c:>15}" for c in cols)]
+
+    def row(name: str, s: dict) -> str:
+        return f"{name:18}" + "".join(f"{s[c]:>15}" for c in cols)
+
+    lines.append(row("overall", report["overall"]))
+    for key in ("by_type", "by_lang"):
+        for g, s in report[key].items():
+            lines.append(row(f"  {g}", s))
+    lat = report["latency_ms"]
+    lines.append(f"retrieval latency (warm): p50 {lat['p50']} ms, p95 {lat['p95']} ms")
+    if report["misses"]:
+        lines.append(f"not in top 5 ({len(report['misses'])}):")
+        lines += [f"  {m['id']}: {m['question']} (first hit: {m['first_hit']})" for m in report["misses"]]
+    return "\n".join(lines)

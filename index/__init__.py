@@ -1,0 +1,1 @@
+"""Index: embedder, Chroma vector store, BM25 keyword index, hybrid retrieval."""

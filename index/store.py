@@ -1,0 +1,138 @@
+"""Chroma holds the chunk vectors and, in a second collection, the committed document records.
+
+Embedded (``PersistentClient``) by default, a Chroma server (``HttpClient``) when a URL is given.
+Chroma never embeds for us: collections are opened with ``embedding_function=None`` and every
+write passes vectors, so its default model (a download) is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+_BATCH = 256
+_DOC_VECTOR = [1.0]  # document records are looked up by id, never by similarity
+
+
+class StoreUnavailable(RuntimeError):
+    """The vector store cannot be reached or opened."""
+
+
+@dataclass
+class StoredChunk:
+    chunk_id: str
+    text: str
+    meta: dict
+
+
+@dataclass
+class StoredDocument:
+    doc_id: str
+    text: str
+    meta: dict
+
+
+class ChromaStore:
+    def __init__(self, path: Path | None = None, url: str | None = None, prefix: str = "plansvar") -> None:
+        settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        try:
+            if url:
+                u = urlparse(url if "://" in url else f"http://{url}")
+                self.client = chromadb.HttpClient(
+                    host=u.hostname or "127.0.0.1", port=u.port or 8000, ssl=u.scheme == "https",
+                    settings=settings,
+                )
+            else:
+                if path is None:
+                    raise ValueError("ChromaStore needs a path or a url")
+                path.mkdir(parents=True, exist_ok=True)
+                self.client = chromadb.PersistentClient(path=str(path), settings=settings)
+            self.chunks = self.client.get_or_create_collection(
+                f"{prefix}_chunks", embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
+            self.docs = self.client.get_or_create_collection(f"{prefix}_documents", embedding_function=None)
+        except ValueError:
+            raise
+        except Exception as e:  # noqa: BLE001 - chromadb raises many types for "cannot connect/open"
+            where = url or str(path)
+            raise StoreUnavailable(f"cannot open the Chroma vector store at {where}: {e}") from e
+        self.location = url or str(path)
+
+    # -- chunks -----------------------------------------------------------------------------
+    def add_chunks(self, ids: list[str], vectors: Sequence, texts: list[str], metas: list[dict]) -> None:
+        for i in range(0, len(ids), _BATCH):
+            sl = slice(i, i + _BATCH)
+            self.chunks.upsert(ids=ids[sl], embeddings=list(vectors[sl]), documents=texts[sl], metadatas=metas[sl])
+
+    def delete_chunks(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), _BATCH):
+            self.chunks.delete(ids=ids[i : i + _BATCH])
+
+    def chunk_ids(self, where: dict | None = None) -> list[str]:
+        return list(self.chunks.get(where=where, include=[])["ids"])
+
+    def iter_chunks(self, where: dict | None = None) -> Iterator[StoredChunk]:
+        offset = 0
+        while True:
+            got = self.chunks.get(where=where, include=["documents", "metadatas"], limit=2000, offset=offset)
+            if not got["ids"]:
+                return
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                yield StoredChunk(cid, text or "", dict(meta or {}))
+            offset += len(got["ids"])
+
+    def query(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
+        """Ids of the nearest chunks with cosine similarity."""
+        count = self.chunks.count()
+        if count == 0:
+            return []
+        res = self.chunks.query(query_embeddings=[list(vector)], n_results=min(n, count), include=["distances"])
+        return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    # -- documents ----------------------------------------------------------------------------
+    def put_document(self, doc_id: str, text: str, meta: dict) -> None:
+        self.docs.upsert(ids=[doc_id], embeddings=[_DOC_VECTOR], documents=[text], metadatas=[_flat(meta)])
+
+    def delete_document(self, doc_id: str) -> None:
+        self.docs.delete(ids=[doc_id])
+
+    def documents(self, with_text: bool = False) -> list[StoredDocument]:
+        include = ["metadatas", "documents"] if with_text else ["metadatas"]
+        got = self.docs.get(include=include)
+        texts = got.get("documents") or [""] * len(got["ids"])
+        return [
+            StoredDocument(doc_id, text or "", _unflat(meta or {}))
+            for doc_id, text, meta in zip(got["ids"], texts, got["metadatas"], strict=True)
+        ]
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        got = self.docs.get(ids=[doc_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        return StoredDocument(doc_id, got["documents"][0] or "", _unflat(got["metadatas"][0] or {}))
+
+    def heartbeat(self) -> None:
+        try:
+            self.client.heartbeat()
+        except Exception as e:  # noqa: BLE001
+            raise StoreUnavailable(f"the Chroma vector store at {self.location} does not answer: {e}") from e
+
+
+def _flat(meta: dict) -> dict:
+    """Chroma metadata holds scalars only: nested values are stored as JSON strings under ``json:``."""
+    out = {}
+    for k, v in meta.items():
+        if v is None:
+            continue
+        out[k] = v if isinstance(v, str | int | float | bool) else "json:" + json.dumps(v, ensure_ascii=False)
+    return out
+
+
+def _unflat(meta: dict) -> dict:
+    return {k: json.loads(v[5:]) if isinstance(v, str) and v.startswith("json:") else v for k, v in meta.items()}

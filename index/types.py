@@ -1,0 +1,43 @@
+"""What retrieval returns: passages with their exact place in the document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk. ``text`` equals the document's cleaned text between ``start`` and ``end``."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    text: str
+    start: int
+    end: int
+    page: int | None
+    section: str
+    context: str = ""
+    score: float = 0.0
+    rank: int = 0
+    scores: dict[str, float] = field(default_factory=dict)  # per retriever, for inspection
+
+    def to_json(self) -> dict:
+        return {
+            "rank": self.rank, "score": round(self.score, 6), "doc_id": self.doc_id, "title": self.title,
+            "page": self.page, "section": self.section, "text": self.text, "start": self.start,
+            "end": self.end, "chunk_id": self.chunk_id,
+        }
+
+
+@dataclass
+class DocumentInfo:
+    """A committed document as the index knows it."""
+
+    doc_id: str
+    title: str
+    version: str
+    source_path: str
+    n_chunks: int
+    pages: int
+    meta: dict = field(default_factory=dict)

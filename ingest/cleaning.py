@@ -1,0 +1,253 @@
+"""Turn raw extracted text into clean, searchable text with its structure.
+
+The cleaned text is the one text every offset refers to: chunks, citations and the
+"show in document" view all index into it. Cleaning keeps the words and only removes
+layout: running headers/footers, page numbers, hard line breaks, words split over lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ingest.types import Block, LoadedFile, OutlineEntry
+
+# Swedish (and English) words after which a trailing hyphen is a suspended compound
+# ("hälso- och sjukvård"), not a word broken over two lines.
+_SUSPENDED_NEXT = {"och", "eller", "samt", "respektive", "resp", "resp.", "som", "till", "and", "or"}
+
+_PUA_BULLETS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8", "\uf02d"}
+_CHAR_MAP = {
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u00ad": "", "\u200b": "",
+    "\u200c": "", "\u200d": "", "\ufeff": "", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl",
+    "\ufb03": "ffi", "\ufb04": "ffl", "\u25cf": "•", "\u25aa": "•", "\u25a0": "•", "\u2023": "•",
+    "\u2043": "•", "\u27a2": "•", "\uf0b7": "•",
+}
+_SUP = re.compile(r"<sup>\s*([^<]{0,12}?)\s*</sup>", re.IGNORECASE)
+_INLINE_TAGS = re.compile(r"</?(?:b|strong|i|em|u|span|br ?/?)>", re.IGNORECASE)
+_STARS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")
+
+_BULLET = re.compile(r"^(?:[•\-*–·◦○►✓]|\d{1,3}[.)]|\(\d{1,3}\)|Nr\.? ?\d{1,3}\.?|[a-z][.)])\s+\S")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+([A-ZÅÄÖ].*)$")
+_LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ]{1,28}:\s")
+_TOC_LINE = re.compile(r"\.{4,}\s*\d{1,4}\s*$")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:sida\s+|page\s+)?\d{1,4}(?:\s*(?:\(\d{1,4}\)|/\s*\d{1,4}|av \d{1,4}|of \d{1,4}))?(?:\s*-)?$", re.I)
+_FOOTER_PIPES = re.compile(r"^.{4,}\|.+\|\s*\d{1,4}$")
+_FOOTER_PAGE_OF = re.compile(r"^\d{1,4}\s*\(\d{1,4}\)\s+\S.*(?:\||Datum|Region)")
+_TERMINAL = ".!?:;…"
+
+
+def normalise_chars(text: str) -> str:
+    """Normalise glyphs and markup left by converters, without changing any word."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SUP.sub(lambda m: "" if len(m.group(1)) <= 3 else m.group(1), text)
+    text = _INLINE_TAGS.sub("", text)
+    text = _STARS.sub("", text)
+    out = []
+    for ch in text:
+        if ch in _CHAR_MAP:
+            out.append(_CHAR_MAP[ch])
+        elif "\ue000" <= ch <= "\uf8ff":
+            out.append("•" if ch in _PUA_BULLETS else "")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def is_running_line(line: str) -> bool:
+    """A page number or a running header/footer line, recognised by its shape alone."""
+    s = line.strip()
+    return bool(_PAGE_NUMBER.match(s) or _FOOTER_PIPES.match(s) or _FOOTER_PAGE_OF.match(s))
+
+
+def repeated_margin_lines(pages: list[list[str]], margin: int = 2) -> set[str]:
+    """Keys of lines at the top/bottom of many pages (digits folded): running headers/footers."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        body = [ln for ln in lines if ln.strip()]
+        counts.update({_margin_key(ln) for ln in body[:margin] + body[-margin:]})
+    threshold = max(3, int(0.4 * len(pages)))
+    return {k for k, n in counts.items() if n >= threshold and len(k) > 2}
+
+
+def _margin_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join a line and its continuation, mending words hyphenated across the break."""
+    left, right = left.rstrip(), right.strip()
+    if not left:
+        return right
+    m = re.search(r"(\w)-$", left)
+    if m and right:
+        first = re.split(r"[\s,]", right, maxsplit=1)[0].lower()
+        if right[0] == "," or first in _SUSPENDED_NEXT:
+            return f"{left} {right}" if right[0] != "," else left + right
+        if m.group(1).isupper() or m.group(1).isdigit() or not right[0].isalpha():
+            return left + right  # "SMO-teamet", "2020-2023": a real hyphen
+        return left[:-1] + right  # "sjukdoms-" + "förebyggande"
+    return f"{left} {right}"
+
+
+_BROKEN_WORD = re.compile(r"(?<=[a-zåäöéü])- (?!(?:och|eller|samt|respektive|resp\.?|som|till|and|or)\b)(?=[a-zåäö]{2,})")
+
+
+def mend_inline_breaks(text: str) -> str:
+    """'Finsam- förbund' (a word broken at a line end, then joined with a space) → 'Finsamförbund'."""
+    return _BROKEN_WORD.sub("", text)
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int | None
+
+
+@dataclass
+class _Draft:
+    kind: str
+    text: str
+    pages: list[tuple[int, int | None]]  # (offset in text, page) where a page starts
+    level: int = 0
+
+    def extend(self, line: _Line) -> None:
+        joined = join_lines(self.text, line.text)
+        if line.page != self.pages[-1][1]:
+            self.pages.append((len(joined) - len(line.text.strip()), line.page))
+        self.text = joined
+
+
+class _Reflow:
+    """Rebuild paragraphs, list items and headings from hard-wrapped lines."""
+
+    def __init__(self, markdown: bool) -> None:
+        self.markdown = markdown
+        self.drafts: list[_Draft] = []
+        self.blank_before = True
+
+    def feed(self, line: _Line, next_text: str) -> None:
+        s = line.text.strip()
+        if not s:
+            self.blank_before = True
+            return
+        kind, level, text = self._classify(s, next_text)
+        current = self.drafts[-1] if self.drafts else None
+        if kind == "text" and current and current.kind in ("paragraph", "item"):
+            if self._continues(current, s):
+                current.extend(_Line(text, line.page))
+                self.blank_before = False
+                return
+        new_kind = "paragraph" if kind == "text" else kind
+        self.drafts.append(_Draft(new_kind, text, [(0, line.page)], level))
+        self.blank_before = False
+
+    def _continues(self, current: _Draft, s: str) -> bool:
+        if _LABEL_LINE.match(s):
+            return False
+        ends_open = current.text.rstrip()[-1:] not in _TERMINAL
+        if not self.blank_before:
+            return ends_open or current.kind != "item" or not s[0].isupper()
+        return ends_open and (s[0].islower() or s[0] in ",;)–-")
+
+    def _classify(self, s: str, next_text: str) -> tuple[str, int, str]:
+        if self.markdown:
+            m = _MD_HEADING.match(s)
+            if m:
+                return "heading", len(m.group(1)), m.group(2)
+        else:
+            m = _NUMBERED_HEADING.match(s)
+            multi = bool(m) and "." in m.group(1)
+            if m and (multi or self.blank_before) and _looks_like_heading(m.group(2), next_text, multi):
+                return "heading", m.group(1).count(".") + 1, s
+        if _BULLET.match(s):
+            return "item", 0, s
+        return "text", 0, s
+
+
+def _looks_like_heading(title: str, next_text: str, multi: bool) -> bool:
+    words = title.split()
+    if len(words) > (12 if multi else 7) or title.rstrip()[-1:] in _TERMINAL + ",":
+        return False
+    nxt = next_text.strip()
+    return not (nxt and nxt[0].islower())
+
+
+def _promote_short_headings(drafts: list[_Draft]) -> None:
+    """In plain text, a short title-like line standing alone before text is a subheading."""
+    level = 1
+    for i, d in enumerate(drafts):
+        if d.kind == "heading":
+            level = d.level
+            continue
+        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        t = d.text.strip()
+        if (
+            d.kind == "paragraph" and nxt is not None and nxt.kind != "heading"
+            and len(t) <= 70 and len(t.split()) <= 10 and t[0].isupper()
+            and t[-1] not in _TERMINAL + ",”\"" and "|" not in t and not _LABEL_LINE.match(t + " ")
+        ):
+            d.kind, d.level = "heading", level + 1
+
+
+def clean_pages(loaded: LoadedFile) -> tuple[str, list[Block], list[tuple[int, int]]]:
+    """Clean a loaded file: returns the text, its blocks and (offset, page) page starts."""
+    page_lines = [normalise_chars(p.text).split("\n") for p in loaded.pages]
+    repeated = repeated_margin_lines(page_lines)
+    lines: list[_Line] = []
+    for page, raw_lines in zip(loaded.pages, page_lines, strict=True):
+        for raw in raw_lines:
+            s = raw.strip()
+            if s and (is_running_line(s) or _margin_key(s) in repeated or _TOC_LINE.search(s)):
+                continue
+            lines.append(_Line(mend_inline_breaks(" ".join(s.split())), page.number))
+        lines.append(_Line("", page.number))
+    reflow = _Reflow(markdown=loaded.kind == "md")
+    for i, line in enumerate(lines):
+        nxt = next((ln.text for ln in lines[i + 1 : i + 4] if ln.text.strip()), "")
+        reflow.feed(line, nxt)
+    drafts = reflow.drafts
+    if loaded.kind != "md":
+        _promote_short_headings(drafts)
+    _apply_outline(drafts, loaded.outline)
+    return _assemble(drafts)
+
+
+def _apply_outline(drafts: list[_Draft], outline: list[OutlineEntry]) -> None:
+    """Mark the blocks that carry a PDF bookmark's title as headings of the bookmark's level."""
+    for entry in outline:
+        want = " ".join(entry.title.split()).lower()
+        for d in drafts:
+            text = " ".join(d.text.split()).lower()
+            on_page = any(p == entry.page for _, p in d.pages)
+            if on_page and d.kind != "heading" and len(text) <= len(want) + 8 and text.endswith(want):
+                d.kind, d.level = "heading", entry.level
+                break
+
+
+def _assemble(drafts: list[_Draft]) -> tuple[str, list[Block], list[tuple[int, int]]]:
+    parts: list[str] = []
+    blocks: list[Block] = []
+    page_starts: list[tuple[int, int]] = []
+    offset = 0
+    prev_kind = ""
+    for d in drafts:
+        text = d.text
+        if not text:
+            continue
+        if parts:
+            sep = "\n" if prev_kind == "item" and d.kind == "item" else "\n\n"
+            parts.append(sep)
+            offset += len(sep)
+        for rel, page in d.pages:
+            if page is not None and (not page_starts or page_starts[-1][1] != page):
+                page_starts.append((offset + min(rel, len(text)), page))
+        blocks.append(Block(d.kind, offset, offset + len(text), d.level))
+        parts.append(text)
+        offset += len(text)
+        prev_kind = d.kind
+    return "".join(parts), blocks, page_starts

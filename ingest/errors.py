@@ -1,0 +1,38 @@
+"""Why a file could not be ingested. Each message says what happened in plain words."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """A file could not be turned into a document; the run goes on without it."""
+
+    reason = "could not be read"
+
+    def __init__(self, path: str, detail: str = "") -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: {self.reason}" + (f" ({detail})" if detail else ""))
+
+
+class EncryptedPDF(IngestError):
+    reason = "the PDF is encrypted (password-protected); save an unprotected copy to index it"
+
+
+class DamagedFile(IngestError):
+    reason = "the file is damaged or truncated and could not be parsed"
+
+
+class NotAPDF(IngestError):
+    reason = "the file is named .pdf but is not a PDF"
+
+
+class EmptyDocument(IngestError):
+    reason = "the file contains no extractable text (empty, or scanned images without text)"
+
+
+class UnsupportedType(IngestError):
+    reason = "this file type is not supported (use .pdf, .txt or .md)"
+
+
+class UnreadableFile(IngestError):
+    reason = "the file could not be read"

@@ -1,0 +1,1 @@
+"""Prompt templates, stored as versioned text files beside this module."""
