@@ -1,0 +1,44 @@
+# Plansvar — one command per habit. `make help` lists them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+GOLD   := $(firstword $(wildcard ../shared/eval/dev.jsonl) data/eval/dev.jsonl)
+
+.DEFAULT_GOAL := help
+.PHONY: help install run ingest test lint eval bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP) ## create .venv and install Plansvar with its dev tools
+
+ingest: install ## index the bundled plans (incremental)
+	$(BIN)/plansvar ingest
+
+run: install ## set up, build the index if missing, show that it is ready
+	$(BIN)/plansvar ingest --if-missing
+	$(BIN)/plansvar docs
+
+test: install ## run the whole test suite
+	@$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+lint: install ## ruff
+	$(BIN)/ruff check .
+
+eval: install ## retrieval quality on the dev questions (../shared/eval when present)
+	$(BIN)/plansvar ingest --if-missing
+	$(BIN)/plansvar eval --gold $(GOLD)
+
+bench: install ## speed benchmarks, written to docs/BENCHMARKS.md
+	$(BIN)/python scripts/bench.py --write docs/BENCHMARKS.md
+
+clean: ## remove the index (var/) and caches
+	rm -rf var .pytest_cache .ruff_cache
