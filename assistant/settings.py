@@ -21,11 +21,14 @@ class ChunkingSettings(BaseModel):
 
 class RetrievalSettings(BaseModel):
     top_k: int = Field(5, ge=1, le=50, description="Passages returned by retrieval.")
-    dense_candidates: int = Field(40, ge=1, description="Candidates taken from the vector search before fusion.")
-    keyword_candidates: int = Field(40, ge=1, description="Candidates taken from BM25 before fusion.")
-    rrf_k: float = Field(60.0, gt=0, description="Reciprocal-rank-fusion constant.")
-    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
-    keyword_weight: float = Field(1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
+    candidates: int = Field(60, ge=1, description="Candidates taken from each of vector search and BM25 before scoring.")
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the cosine similarity (e5) in the fused score.")
+    word_weight: float = Field(0.0, ge=0, description="Weight of stemmed-word BM25 (max-normalised) in the fused score.")
+    char_weight: float = Field(0.05, ge=0, description="Weight of character-4-gram BM25 (compounds, typos).")
+    responsibility_weight: float = Field(
+        0.02, ge=0, description="Bonus for passages stating a responsibility when the question asks who."
+    )
+    expand_lead_in: bool = Field(True, description="Show the heading that names an item's owner right after the item.")
 
 
 class Settings(BaseSettings):

@@ -34,7 +34,8 @@ def chunking_options(settings: Settings) -> ChunkingOptions:
 def build_retriever(settings: Settings, index: PlanIndex | None = None) -> HybridRetriever:
     r = settings.retrieval
     options = RetrievalOptions(
-        dense_candidates=r.dense_candidates, keyword_candidates=r.keyword_candidates, rrf_k=r.rrf_k,
-        dense_weight=r.dense_weight, keyword_weight=r.keyword_weight,
+        candidates=r.candidates, dense_weight=r.dense_weight, word_weight=r.word_weight,
+        char_weight=r.char_weight, responsibility_weight=r.responsibility_weight,
+        expand_lead_in=r.expand_lead_in,
     )
     return HybridRetriever(index or build_index(settings), options)

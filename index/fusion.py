@@ -9,7 +9,7 @@ def reciprocal_rank_fusion(
     rankings: Sequence[Sequence[str]], k: float = 60.0, weights: Sequence[float] | None = None
 ) -> list[tuple[str, float]]:
     """Fuse ranked id lists: score(id) = Σ weight_i / (k + rank_i(id)), ranks starting at 1."""
-    weights = weights or [1.0] * len(rankings)
+    weights = [1.0] * len(rankings) if weights is None else weights
     if len(weights) != len(rankings):
         raise ValueError("one weight per ranking is needed")
     scores: dict[str, float] = {}

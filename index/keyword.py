@@ -7,6 +7,7 @@ milliseconds, and it always matches what Chroma holds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import bm25s
@@ -29,18 +30,34 @@ def analyse(text: str) -> list[str]:
     return _stemmer().stemWords(words)
 
 
+def analyse_chars(text: str, n: int = 4) -> list[str]:
+    """Character n-grams inside each non-stop word ("#sjuk", "sjuk", …): matches parts of Swedish
+    compounds ("avgiftsöversyn" ~ "översyn") and survives typos ("basplatan" ~ "basplattan")."""
+    grams: list[str] = []
+    for w in _WORD.findall(text.lower()):
+        if w in _STOP or len(w) < 3:
+            continue
+        padded = f"#{w}#"
+        grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+    return grams
+
+
 class KeywordIndex:
-    def __init__(self, ids: list[str], texts: list[str], k1: float = 1.2, b: float = 0.75) -> None:
+    def __init__(
+        self, ids: list[str], texts: list[str], analyser: Callable[[str], list[str]] = analyse,
+        k1: float = 1.2, b: float = 0.75,
+    ) -> None:
         self.ids = ids
+        self.analyser = analyser
         self._bm25 = bm25s.BM25(k1=k1, b=b)
-        tokens = [analyse(t) or ["\u2205"] for t in texts]
+        tokens = [analyser(t) or ["\u2205"] for t in texts]
         self.vocab = {tok for doc in tokens for tok in doc}
         if ids:
             self._bm25.index(tokens, show_progress=False)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk (in ``ids`` order) for the query."""
-        terms = [t for t in analyse(query) if t in self.vocab]
+        terms = [t for t in self.analyser(query) if t in self.vocab]
         if not self.ids or not terms:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)

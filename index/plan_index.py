@@ -31,9 +31,12 @@ class PlanIndex:
     def stage(self, doc: CleanDocument, chunks: list[Chunk], version: str) -> None:
         if not chunks:
             return
-        vectors = self.embedder.get_text_embedding_batch([c.index_text for c in chunks])
+        vectors = self.embedder.get_text_embedding_batch([c.embed_text for c in chunks])
         metas = [_chunk_meta(c, version) for c in chunks]
-        self.store.add_chunks([c.chunk_id for c in chunks], vectors, [c.text for c in chunks], metas)
+        # one id per chunk *and* version: staging must never overwrite the committed version's chunks
+        # (a catalog or chunking-option change gives a new version with the same text and chunk ids)
+        ids = [f"{c.chunk_id}@{version}" for c in chunks]
+        self.store.add_chunks(ids, vectors, [c.text for c in chunks], metas)
 
     def commit(self, doc: CleanDocument, chunks: list[Chunk], version: str, source_path: str) -> None:
         meta = {
@@ -93,7 +96,7 @@ class PlanIndex:
 def _chunk_meta(c: Chunk, version: str) -> dict:
     meta = {
         "doc_id": c.doc_id, "version": version, "title": c.title, "start": c.start, "end": c.end,
-        "section": c.section, "context": c.context, "ordinal": c.ordinal,
+        "section": c.section, "context": c.context, "ordinal": c.ordinal, "context_start": c.context_start,
     }
     if c.page is not None:
         meta["page"] = c.page
@@ -105,7 +108,7 @@ def _to_passage(c: StoredChunk) -> Passage:
     return Passage(
         chunk_id=c.chunk_id, doc_id=m["doc_id"], title=m.get("title", ""), text=c.text,
         start=int(m["start"]), end=int(m["end"]), page=m.get("page"), section=m.get("section", ""),
-        context=m.get("context", ""),
+        context=m.get("context", ""), context_start=int(m.get("context_start", -1)),
     )
 
 

@@ -41,6 +41,8 @@ class StoredDocument:
 class ChromaStore:
     def __init__(self, path: Path | None = None, url: str | None = None, prefix: str = "plansvar") -> None:
         settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if not url and path is None:
+            raise ValueError("ChromaStore needs a path or a url")
         try:
             if url:
                 u = urlparse(url if "://" in url else f"http://{url}")
@@ -49,16 +51,12 @@ class ChromaStore:
                     settings=settings,
                 )
             else:
-                if path is None:
-                    raise ValueError("ChromaStore needs a path or a url")
                 path.mkdir(parents=True, exist_ok=True)
                 self.client = chromadb.PersistentClient(path=str(path), settings=settings)
             self.chunks = self.client.get_or_create_collection(
                 f"{prefix}_chunks", embedding_function=None, metadata={"hnsw:space": "cosine"}
             )
             self.docs = self.client.get_or_create_collection(f"{prefix}_documents", embedding_function=None)
-        except ValueError:
-            raise
         except Exception as e:  # noqa: BLE001 - chromadb raises many types for "cannot connect/open"
             where = url or str(path)
             raise StoreUnavailable(f"cannot open the Chroma vector store at {where}: {e}") from e

@@ -18,6 +18,7 @@ class Passage:
     page: int | None
     section: str
     context: str = ""
+    context_start: int = -1  # where the lead-in ("X får i uppdrag att:") stands in the document
     score: float = 0.0
     rank: int = 0
     scores: dict[str, float] = field(default_factory=dict)  # per retriever, for inspection

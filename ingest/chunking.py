@@ -19,6 +19,7 @@ from ingest.types import Block, Chunk, CleanDocument
 DEFAULT_TARGET_TOKENS = 160
 HARD_LIMIT_TOKENS = 480  # chunks shown to users must stay under 512 cl100k tokens
 _LEAD_IN_MAX_CHARS = 300
+_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäö ]{1,28}:\s")  # "Svar: …", "Ur delårsrapport: …" inside a list
 
 
 @dataclass
@@ -28,6 +29,7 @@ class _Unit:
     tokens: int
     kind: str  # a block kind, or "lead_in" for a paragraph that introduces a list
     lead_in: str  # context that applies to this unit (empty when none)
+    lead_in_start: int = -1  # where that context stands in the document
 
 
 def chunk_document(
@@ -40,7 +42,8 @@ def chunk_document(
         for group in _pack(units, target_tokens, hard_limit):
             start, end = group[0].start, group[-1].end
             own_text = doc.text[start:end]
-            context = group[0].lead_in if group[0].lead_in and group[0].lead_in not in own_text else ""
+            has_context = bool(group[0].lead_in) and group[0].lead_in not in own_text
+            context = group[0].lead_in if has_context else ""
             chunks.append(
                 Chunk(
                     chunk_id=f"{doc.doc_id}#{len(chunks):04d}-{version}",
@@ -53,6 +56,7 @@ def chunk_document(
                     section=section,
                     context=context,
                     ordinal=len(chunks),
+                    context_start=group[0].lead_in_start if has_context else -1,
                 )
             )
     return chunks
@@ -63,7 +67,7 @@ def _sections(doc: CleanDocument, hard_limit: int) -> list[tuple[str, list[_Unit
     sections: list[tuple[str, list[_Unit]]] = []
     path: list[tuple[int, str]] = []
     units: list[_Unit] = []
-    lead_in = ""
+    lead_in, lead_in_start = "", -1
     for i, block in enumerate(doc.blocks):
         text = doc.text[block.start : block.end]
         if block.kind == "heading":
@@ -73,8 +77,13 @@ def _sections(doc: CleanDocument, hard_limit: int) -> list[tuple[str, list[_Unit
             units, lead_in = [], ""
         elif block.kind == "paragraph" and _is_lead_in(doc.blocks, i, text):
             lead_in = _tail(text)
+            lead_in_start = block.end - len(lead_in)
+        elif block.kind == "paragraph" and not _LABEL.match(text):
+            lead_in = ""  # an ordinary paragraph ends the list the lead-in introduced
         kind = "lead_in" if lead_in and text.endswith(lead_in) else block.kind
-        units.extend(_units(doc, block, kind, lead_in if block.kind != "heading" else "", hard_limit))
+        for unit in _units(doc, block, kind, lead_in if block.kind != "heading" else "", hard_limit):
+            unit.lead_in_start = lead_in_start if unit.lead_in else -1
+            units.append(unit)
     if units:
         sections.append((_path_text(path), units))
     return sections
@@ -117,6 +126,8 @@ def _split_long(text: str, a: int, b: int, hard_limit: int) -> list[tuple[int, i
     """A single sentence over the limit is cut at word boundaries (rare: tables, lists without stops)."""
     if count_tokens(text[a:b]) <= hard_limit:
         return [(a, b)]
+    if not re.search(r"\s", text[a:b].strip()):
+        return _split_chars(text, a, b, hard_limit)
     pieces, start = [], a
     words = [m.end() for m in re.finditer(r"\S+", text[a:b])]
     for i, w_end in enumerate(words):
@@ -128,6 +139,18 @@ def _split_long(text: str, a: int, b: int, hard_limit: int) -> list[tuple[int, i
             while start < b and text[start].isspace():
                 start += 1
     pieces.append((start, b))
+    return pieces
+
+
+def _split_chars(text: str, a: int, b: int, hard_limit: int) -> list[tuple[int, int]]:
+    """Text without any spaces (a broken PDF text layer): cut into pieces that fit the limit."""
+    pieces, start = [], a
+    while start < b:
+        step = max(1, b - start)
+        while step > 1 and count_tokens(text[start : start + step]) > hard_limit * 0.9:
+            step //= 2
+        pieces.append((start, min(b, start + step)))
+        start += step
     return pieces
 
 

@@ -11,7 +11,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ingest.search_text import mend_inline_breaks, search_form
 from ingest.types import Block, LoadedFile, OutlineEntry
+
+__all__ = ["clean_pages", "join_lines", "mend_inline_breaks", "normalise_chars", "search_form"]
 
 # Swedish (and English) words after which a trailing hyphen is a suspended compound
 # ("hälso- och sjukvård"), not a word broken over two lines.
@@ -25,7 +28,8 @@ _CHAR_MAP = {
     "\u2043": "•", "\u27a2": "•", "\uf0b7": "•",
 }
 _SUP = re.compile(r"<sup>\s*([^<]{0,12}?)\s*</sup>", re.IGNORECASE)
-_INLINE_TAGS = re.compile(r"</?(?:b|strong|i|em|u|span|br ?/?)>", re.IGNORECASE)
+_INLINE_TAGS = re.compile(r"</?(?:b|strong|i|em|u|span)>", re.IGNORECASE)
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _STARS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")
 
 _BULLET = re.compile(r"^(?:[•\-*–·◦○►✓]|\d{1,3}[.)]|\(\d{1,3}\)|Nr\.? ?\d{1,3}\.?|[a-z][.)])\s+\S")
@@ -36,6 +40,7 @@ _TOC_LINE = re.compile(r"\.{4,}\s*\d{1,4}\s*$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:sida\s+|page\s+)?\d{1,4}(?:\s*(?:\(\d{1,4}\)|/\s*\d{1,4}|av \d{1,4}|of \d{1,4}))?(?:\s*-)?$", re.I)
 _FOOTER_PIPES = re.compile(r"^.{4,}\|.+\|\s*\d{1,4}$")
 _FOOTER_PAGE_OF = re.compile(r"^\d{1,4}\s*\(\d{1,4}\)\s+\S.*(?:\||Datum|Region)")
+_HEADER_PAGE_OF = re.compile(r"^(?:Region|Sida|Page)\b.{4,120}\s\d{1,4}\s*\(\d{1,4}\)$")
 _TERMINAL = ".!?:;…"
 
 
@@ -43,6 +48,7 @@ def normalise_chars(text: str) -> str:
     """Normalise glyphs and markup left by converters, without changing any word."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SUP.sub(lambda m: "" if len(m.group(1)) <= 3 else m.group(1), text)
+    text = _BREAK_TAG.sub(" ", text)
     text = _INLINE_TAGS.sub("", text)
     text = _STARS.sub("", text)
     out = []
@@ -59,19 +65,38 @@ def normalise_chars(text: str) -> str:
 def is_running_line(line: str) -> bool:
     """A page number or a running header/footer line, recognised by its shape alone."""
     s = line.strip()
-    return bool(_PAGE_NUMBER.match(s) or _FOOTER_PIPES.match(s) or _FOOTER_PAGE_OF.match(s))
+    return bool(
+        _PAGE_NUMBER.match(s) or _FOOTER_PIPES.match(s) or _FOOTER_PAGE_OF.match(s) or _HEADER_PAGE_OF.match(s)
+    )
 
 
 def repeated_margin_lines(pages: list[list[str]], margin: int = 2) -> set[str]:
-    """Keys of lines at the top/bottom of many pages (digits folded): running headers/footers."""
+    """Keys of lines at the top/bottom of many pages: running headers/footers.
+
+    Digits are folded, so "Plan 2021 | 7" and "Plan 2021 | 8" share a key; but where the lines
+    differ only in their numbers, the numbers must move with the page (a page counter), so that
+    headings such as "Mål 1", "Mål 2" at the top of successive pages are kept.
+    """
     if len(pages) < 3:
         return set()
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        body = [ln for ln in lines if ln.strip()]
-        counts.update({_margin_key(ln) for ln in body[:margin] + body[-margin:]})
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for page_index, lines in enumerate(pages):
+        body = [ln.strip() for ln in lines if ln.strip()]
+        for ln in dict.fromkeys(body[:margin] + body[-margin:]):
+            seen.setdefault(_margin_key(ln), []).append((page_index, ln))
     threshold = max(3, int(0.4 * len(pages)))
-    return {k for k, n in counts.items() if n >= threshold and len(k) > 2}
+    return {k for k, hits in seen.items() if len(hits) >= threshold and len(k) > 2 and _is_running(hits)}
+
+
+def _is_running(hits: list[tuple[int, str]]) -> bool:
+    """Identical lines, or lines whose changing number keeps a constant offset to the page index."""
+    if len({ln for _, ln in hits}) == 1:
+        return True
+    offsets = Counter()
+    for page_index, ln in hits:
+        numbers = re.findall(r"\d+", ln)
+        offsets.update({int(n) - page_index for n in numbers})
+    return bool(offsets) and offsets.most_common(1)[0][1] >= 0.8 * len(hits)
 
 
 def _margin_key(line: str) -> str:
@@ -94,12 +119,7 @@ def join_lines(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-_BROKEN_WORD = re.compile(r"(?<=[a-zåäöéü])- (?!(?:och|eller|samt|respektive|resp\.?|som|till|and|or)\b)(?=[a-zåäö]{2,})")
 
-
-def mend_inline_breaks(text: str) -> str:
-    """'Finsam- förbund' (a word broken at a line end, then joined with a space) → 'Finsamförbund'."""
-    return _BROKEN_WORD.sub("", text)
 
 
 @dataclass
@@ -204,7 +224,7 @@ def clean_pages(loaded: LoadedFile) -> tuple[str, list[Block], list[tuple[int, i
             s = raw.strip()
             if s and (is_running_line(s) or _margin_key(s) in repeated or _TOC_LINE.search(s)):
                 continue
-            lines.append(_Line(mend_inline_breaks(" ".join(s.split())), page.number))
+            lines.append(_Line(" ".join(s.split()), page.number))
         lines.append(_Line("", page.number))
     reflow = _Reflow(markdown=loaded.kind == "md")
     for i, line in enumerate(lines):

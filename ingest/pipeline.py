@@ -19,11 +19,11 @@ from typing import Protocol
 from ingest.catalog import CATALOG_FILE, Catalog, doc_id_for
 from ingest.chunking import chunk_document
 from ingest.documents import build_document
-from ingest.errors import IngestError, UnreadableFile
+from ingest.errors import IngestError, UnreadableFile, UnsupportedType
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.types import Chunk, CleanDocument
 
-PIPELINE_VERSION = "3"  # bump when cleaning or chunking changes, so documents are re-ingested
+PIPELINE_VERSION = "5"  # bump when cleaning or chunking changes, so documents are re-ingested
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,8 @@ def _ingest_one(
         report.skipped.append(Skipped(str(path), "no such file"))
         return
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        report.skipped.append(Skipped(path.name, f"unsupported file type '{path.suffix or path.name}'"))
+        err = UnsupportedType(path.name, f"'{path.suffix or 'no extension'}'")
+        report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
         return
     entry = catalog.for_file(path)
     doc_id = entry.doc_id if entry else doc_id_for(path)

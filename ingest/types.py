@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from ingest.search_text import search_form
+
 
 @dataclass(frozen=True)
 class LoadedPage:
@@ -67,7 +69,7 @@ class CleanDocument:
 
 @dataclass
 class Chunk:
-    """A passage: ``text`` is exactly ``document.text[start:end]``; ``index_text`` adds context."""
+    """A passage: ``text`` is exactly ``document.text[start:end]``; the search forms add context."""
 
     chunk_id: str
     doc_id: str
@@ -79,9 +81,15 @@ class Chunk:
     section: str
     context: str = ""
     ordinal: int = 0
+    context_start: int = -1  # offset of the lead-in in the document (-1: no lead-in)
+
+    @property
+    def embed_text(self) -> str:
+        """What is embedded: the title, then the text (measured better than adding the section path)."""
+        return search_form(f"{self.title}\n{self.text}")
 
     @property
     def index_text(self) -> str:
-        """What is embedded and keyword-indexed: title, section path and lead-in, then the text."""
+        """What is keyword-indexed: title, section path and lead-in, then the text."""
         parts = [self.title, self.section, self.context, self.text]
-        return "\n".join(p for p in parts if p)
+        return search_form("\n".join(p for p in parts if p))

@@ -1,0 +1,21 @@
+"""The search form of a text: what is embedded and keyword-indexed, as opposed to what is quoted."""
+
+from __future__ import annotations
+
+import re
+
+_BROKEN_WORD = re.compile(r"(?<=[a-zåäöéü])- (?!(?:och|eller|samt|respektive|resp\.?|som|till|and|or)\b)(?=[a-zåäö]{2,})")
+
+
+def mend_inline_breaks(text: str) -> str:
+    """'Finsam- förbund' (a word broken at a line end, then joined with a space) → 'Finsamförbund'."""
+    return _BROKEN_WORD.sub("", text)
+
+
+def search_form(text: str) -> str:
+    """The text as it is embedded and keyword-indexed.
+
+    The stored text keeps a broken word as the source prints it ("Finsam- förbund": a quote must
+    match the document); the search form mends it so "finsamförbund" finds it.
+    """
+    return mend_inline_breaks(text)
