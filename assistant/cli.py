@@ -18,8 +18,12 @@ EXIT_SKIPPED = 3
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="plansvar", description="Questions about regional plans, answered with sources.")
-    p.add_argument("--data-dir", type=Path, help="where the indexes live (default ./var, env PLANSVAR_DATA_DIR)")
+    p = argparse.ArgumentParser(
+        prog="plansvar", description="Questions about regional plans, answered with sources."
+    )
+    p.add_argument(
+        "--data-dir", type=Path, help="where the indexes live (default ./var, env PLANSVAR_DATA_DIR)"
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -50,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("plansvar: interrupted", file=sys.stderr)
         return 130
-    except Exception as e:  # noqa: BLE001 - the one place that turns any failure into one line
+    except Exception as e:
         if args.debug:
             raise
         print(f"plansvar: error: {user_message(e)}", file=sys.stderr)
@@ -78,14 +82,21 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     try:
         report = ingest_paths(paths, index, chunking_options(settings), progress=progress)
     except KeyboardInterrupt:
-        print("plansvar: ingest interrupted; the index holds only completed documents "
-              "(run ingest again to finish)", file=sys.stderr)
+        print(
+            "plansvar: ingest interrupted; the index holds only completed documents "
+            "(run ingest again to finish)",
+            file=sys.stderr,
+        )
         return 130
     print(
         f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
-        f"removed {len(report.removed)}, skipped {len(report.skipped)}; {report.chunks_written} chunks written"
-        + (f"; {report.garbage_collected} leftover chunks of an interrupted run removed"
-           if report.garbage_collected else "")
+        f"removed {len(report.removed)}, skipped {len(report.skipped)}; "
+        f"{report.chunks_written} chunks written"
+        + (
+            f"; {report.garbage_collected} leftover chunks of an interrupted run removed"
+            if report.garbage_collected
+            else ""
+        )
     )
     for s in report.skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
@@ -115,7 +126,11 @@ def _cmd_retrieve(args: argparse.Namespace, settings: Settings) -> int:
     k = args.k or settings.retrieval.top_k
     passages = build_retriever(settings).retrieve(question, k)
     if args.json:
-        print(json.dumps({"question": question, "passages": [p.to_json() for p in passages]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"question": question, "passages": [p.to_json() for p in passages]}, ensure_ascii=False
+            )
+        )
         return 0
     for p in passages:
         where = f"p. {p.page}" if p.page else p.section

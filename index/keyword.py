@@ -44,8 +44,12 @@ def analyse_chars(text: str, n: int = 4) -> list[str]:
 
 class KeywordIndex:
     def __init__(
-        self, ids: list[str], texts: list[str], analyser: Callable[[str], list[str]] = analyse,
-        k1: float = 1.2, b: float = 0.75,
+        self,
+        ids: list[str],
+        texts: list[str],
+        analyser: Callable[[str], list[str]] = analyse,
+        k1: float = 1.2,
+        b: float = 0.75,
     ) -> None:
         self.ids = ids
         self.analyser = analyser

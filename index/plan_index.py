@@ -24,7 +24,9 @@ class PlanIndex:
     # -- Sink -------------------------------------------------------------------------------
     def committed(self) -> dict[str, CommittedDoc]:
         return {
-            d.doc_id: CommittedDoc(d.doc_id, str(d.meta.get("version", "")), str(d.meta.get("source_path", "")))
+            d.doc_id: CommittedDoc(
+                d.doc_id, str(d.meta.get("version", "")), str(d.meta.get("source_path", ""))
+            )
             for d in self.store.documents()
         }
 
@@ -40,8 +42,13 @@ class PlanIndex:
 
     def commit(self, doc: CleanDocument, chunks: list[Chunk], version: str, source_path: str) -> None:
         meta = {
-            "version": version, "title": doc.title, "source": doc.source, "source_path": source_path,
-            "n_chunks": len(chunks), "pages": doc.page_count, "page_starts": doc.page_starts,
+            "version": version,
+            "title": doc.title,
+            "source": doc.source,
+            "source_path": source_path,
+            "n_chunks": len(chunks),
+            "pages": doc.page_count,
+            "page_starts": doc.page_starts,
             "catalog": doc.meta,
         }
         self.store.put_document(doc.doc_id, doc.text, meta)
@@ -57,7 +64,8 @@ class PlanIndex:
     def collect_garbage(self) -> int:
         versions = {d: c.version for d, c in self.committed().items()}
         orphans = [
-            c.chunk_id for c in self.store.iter_chunks()
+            c.chunk_id
+            for c in self.store.iter_chunks()
             if versions.get(c.meta.get("doc_id")) != c.meta.get("version")
         ]
         self.store.delete_chunks(orphans)
@@ -67,9 +75,13 @@ class PlanIndex:
     def documents(self) -> list[DocumentInfo]:
         return [
             DocumentInfo(
-                doc_id=d.doc_id, title=str(d.meta.get("title", d.doc_id)), version=str(d.meta.get("version")),
-                source_path=str(d.meta.get("source_path", "")), n_chunks=int(d.meta.get("n_chunks", 0)),
-                pages=int(d.meta.get("pages", 0)), meta=dict(d.meta.get("catalog") or {}),
+                doc_id=d.doc_id,
+                title=str(d.meta.get("title", d.doc_id)),
+                version=str(d.meta.get("version")),
+                source_path=str(d.meta.get("source_path", "")),
+                n_chunks=int(d.meta.get("n_chunks", 0)),
+                pages=int(d.meta.get("pages", 0)),
+                meta=dict(d.meta.get("catalog") or {}),
             )
             for d in sorted(self.store.documents(), key=lambda d: d.doc_id)
         ]
@@ -82,7 +94,8 @@ class PlanIndex:
         """Every visible chunk (committed version), in document order."""
         versions = {d: c.version for d, c in self.committed().items()}
         out = [
-            _to_passage(c) for c in self.store.iter_chunks()
+            _to_passage(c)
+            for c in self.store.iter_chunks()
             if versions.get(c.meta.get("doc_id")) == c.meta.get("version")
         ]
         out.sort(key=lambda p: (p.doc_id, p.start))
@@ -95,8 +108,15 @@ class PlanIndex:
 
 def _chunk_meta(c: Chunk, version: str) -> dict:
     meta = {
-        "doc_id": c.doc_id, "version": version, "title": c.title, "start": c.start, "end": c.end,
-        "section": c.section, "context": c.context, "ordinal": c.ordinal, "context_start": c.context_start,
+        "doc_id": c.doc_id,
+        "version": version,
+        "title": c.title,
+        "start": c.start,
+        "end": c.end,
+        "section": c.section,
+        "context": c.context,
+        "ordinal": c.ordinal,
+        "context_start": c.context_start,
     }
     if c.page is not None:
         meta["page"] = c.page
@@ -106,9 +126,16 @@ def _chunk_meta(c: Chunk, version: str) -> dict:
 def _to_passage(c: StoredChunk) -> Passage:
     m = c.meta
     return Passage(
-        chunk_id=c.chunk_id, doc_id=m["doc_id"], title=m.get("title", ""), text=c.text,
-        start=int(m["start"]), end=int(m["end"]), page=m.get("page"), section=m.get("section", ""),
-        context=m.get("context", ""), context_start=int(m.get("context_start", -1)),
+        chunk_id=c.chunk_id,
+        doc_id=m["doc_id"],
+        title=m.get("title", ""),
+        text=c.text,
+        start=int(m["start"]),
+        end=int(m["end"]),
+        page=m.get("page"),
+        section=m.get("section", ""),
+        context=m.get("context", ""),
+        context_start=int(m.get("context_start", -1)),
     )
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.keyword import KeywordIndex, analyse, analyse_chars
+from index.language import Glossary, detect_language
 from index.plan_index import PlanIndex, copy_passage
 from index.signals import asks_for_owner, states_responsibility
 from index.types import Passage
@@ -35,6 +36,7 @@ class RetrievalOptions:
     responsibility_weight: float = 0.02
     expand_lead_in: bool = True
     lead_in_within: int = 3  # only items ranked this high bring their lead-in along
+    translate_english: bool = True  # keyword-search English questions with the glossary's Swedish terms
 
 
 def index_text(p: Passage) -> str:
@@ -42,9 +44,15 @@ def index_text(p: Passage) -> str:
 
 
 class HybridRetriever:
-    def __init__(self, index: PlanIndex, options: RetrievalOptions = RetrievalOptions()) -> None:
+    def __init__(
+        self,
+        index: PlanIndex,
+        options: RetrievalOptions = RetrievalOptions(),
+        glossary: Glossary | None = None,
+    ) -> None:
         self.index = index
         self.options = options
+        self.glossary = glossary
         self._fingerprint: tuple = ()
         self.refresh(force=True)
 
@@ -60,7 +68,9 @@ class HybridRetriever:
         texts = [index_text(p) for p in passages]
         self.words = KeywordIndex(self._ids, texts, analyse)
         self.chars = KeywordIndex(self._ids, texts, analyse_chars)
-        self._responsible = np.array([states_responsibility(p.text + " " + p.context) for p in passages], float)
+        self._responsible = np.array(
+            [states_responsibility(p.text + " " + p.context) for p in passages], float
+        )
         self._starts: dict[str, tuple[list[int], list[str]]] = {}
         for p in passages:  # passages are in document order
             starts, ids = self._starts.setdefault(p.doc_id, ([], []))
@@ -69,7 +79,15 @@ class HybridRetriever:
         self._fingerprint = fp
         return True
 
+    def swedish_terms(self, question: str) -> str:
+        """For an English question, its Swedish term list from the glossary; else empty."""
+        if not self.options.translate_english or self.glossary is None or detect_language(question) != "en":
+            return ""
+        return self.glossary.translate(question)
+
     def dense(self, question: str, n: int) -> list[tuple[str, float]]:
+        # The multilingual embedder takes the question as asked: adding the glossary's Swedish
+        # term list to the query vector measured worse than keyword search with it alone.
         vector = self.index.embedder.get_query_embedding(question)
         hits = self.index.store.query(vector, n + 10)  # a few extra: staged chunks are skipped
         return [(cid, s) for cid, s in hits if cid in self.passages][:n]
@@ -77,8 +95,10 @@ class HybridRetriever:
     def scores(self, question: str) -> dict[str, dict[str, float]]:
         """Per-candidate signals: dense, word, char, responsibility (for inspection and fusion)."""
         o = self.options
+        swedish = self.swedish_terms(question)
         dense = dict(self.dense(question, o.candidates))
-        word, char = _normalised(self.words.scores(question)), _normalised(self.chars.scores(question))
+        query = f"{question} {swedish}" if swedish else question
+        word, char = _normalised(self.words.scores(query)), _normalised(self.chars.scores(query))
         rows = {self._row[c] for c in dense}
         for arr in (word, char):
             rows.update(int(i) for i in np.argsort(-arr)[: o.candidates] if arr[i] > 0)
@@ -86,7 +106,9 @@ class HybridRetriever:
         owner = 1.0 if asks_for_owner(question) else 0.0
         return {
             self._ids[r]: {
-                "dense": dense.get(self._ids[r], floor), "word": float(word[r]), "char": float(char[r]),
+                "dense": dense.get(self._ids[r], floor),
+                "word": float(word[r]),
+                "char": float(char[r]),
                 "responsibility": owner * float(self._responsible[r]),
             }
             for r in rows
@@ -98,7 +120,9 @@ class HybridRetriever:
         o = self.options
         signals = self.scores(question)
         fused = {
-            cid: o.dense_weight * s["dense"] + o.word_weight * s["word"] + o.char_weight * s["char"]
+            cid: o.dense_weight * s["dense"]
+            + o.word_weight * s["word"]
+            + o.char_weight * s["char"]
             + o.responsibility_weight * s["responsibility"]
             for cid, s in signals.items()
         }

@@ -47,7 +47,9 @@ class ChromaStore:
             if url:
                 u = urlparse(url if "://" in url else f"http://{url}")
                 self.client = chromadb.HttpClient(
-                    host=u.hostname or "127.0.0.1", port=u.port or 8000, ssl=u.scheme == "https",
+                    host=u.hostname or "127.0.0.1",
+                    port=u.port or 8000,
+                    ssl=u.scheme == "https",
                     settings=settings,
                 )
             else:
@@ -57,7 +59,7 @@ class ChromaStore:
                 f"{prefix}_chunks", embedding_function=None, metadata={"hnsw:space": "cosine"}
             )
             self.docs = self.client.get_or_create_collection(f"{prefix}_documents", embedding_function=None)
-        except Exception as e:  # noqa: BLE001 - chromadb raises many types for "cannot connect/open"
+        except Exception as e:
             where = url or str(path)
             raise StoreUnavailable(f"cannot open the Chroma vector store at {where}: {e}") from e
         self.location = url or str(path)
@@ -66,7 +68,9 @@ class ChromaStore:
     def add_chunks(self, ids: list[str], vectors: Sequence, texts: list[str], metas: list[dict]) -> None:
         for i in range(0, len(ids), _BATCH):
             sl = slice(i, i + _BATCH)
-            self.chunks.upsert(ids=ids[sl], embeddings=list(vectors[sl]), documents=texts[sl], metadatas=metas[sl])
+            self.chunks.upsert(
+                ids=ids[sl], embeddings=list(vectors[sl]), documents=texts[sl], metadatas=metas[sl]
+            )
 
     def delete_chunks(self, ids: list[str]) -> None:
         for i in range(0, len(ids), _BATCH):
@@ -90,7 +94,9 @@ class ChromaStore:
         count = self.chunks.count()
         if count == 0:
             return []
-        res = self.chunks.query(query_embeddings=[list(vector)], n_results=min(n, count), include=["distances"])
+        res = self.chunks.query(
+            query_embeddings=[list(vector)], n_results=min(n, count), include=["distances"]
+        )
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     # -- documents ----------------------------------------------------------------------------
@@ -118,7 +124,7 @@ class ChromaStore:
     def heartbeat(self) -> None:
         try:
             self.client.heartbeat()
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             raise StoreUnavailable(f"the Chroma vector store at {self.location} does not answer: {e}") from e
 
 
@@ -133,4 +139,6 @@ def _flat(meta: dict) -> dict:
 
 
 def _unflat(meta: dict) -> dict:
-    return {k: json.loads(v[5:]) if isinstance(v, str) and v.startswith("json:") else v for k, v in meta.items()}
+    return {
+        k: json.loads(v[5:]) if isinstance(v, str) and v.startswith("json:") else v for k, v in meta.items()
+    }

@@ -25,9 +25,16 @@ class Passage:
 
     def to_json(self) -> dict:
         return {
-            "rank": self.rank, "score": round(self.score, 6), "doc_id": self.doc_id, "title": self.title,
-            "page": self.page, "section": self.section, "text": self.text, "start": self.start,
-            "end": self.end, "chunk_id": self.chunk_id,
+            "rank": self.rank,
+            "score": round(self.score, 6),
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "page": self.page,
+            "section": self.section,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "chunk_id": self.chunk_id,
         }
 
 

@@ -174,4 +174,3 @@ def _pack(units: list[_Unit], target: int, hard_limit: int) -> list[list[_Unit]]
     if current:
         groups.append(current)
     return groups
-

