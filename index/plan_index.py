@@ -24,9 +24,7 @@ class PlanIndex:
     # -- Sink -------------------------------------------------------------------------------
     def committed(self) -> dict[str, CommittedDoc]:
         return {
-            d.doc_id: CommittedDoc(
-                d.doc_id, str(d.meta.get("version", "")), str(d.meta.get("source_path", ""))
-            )
+            d.doc_id: CommittedDoc(d.doc_id, str(d.meta.get("version", "")), str(d.meta.get("source_path", "")))
             for d in self.store.documents()
         }
 
@@ -64,9 +62,7 @@ class PlanIndex:
     def collect_garbage(self) -> int:
         versions = {d: c.version for d, c in self.committed().items()}
         orphans = [
-            c.chunk_id
-            for c in self.store.iter_chunks()
-            if versions.get(c.meta.get("doc_id")) != c.meta.get("version")
+            c.chunk_id for c in self.store.iter_chunks() if versions.get(c.meta.get("doc_id")) != c.meta.get("version")
         ]
         self.store.delete_chunks(orphans)
         return len(orphans)

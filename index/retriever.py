@@ -3,7 +3,9 @@
 Candidates come from the vector search (Chroma, e5) and from two BM25 indexes (stemmed words,
 and character 4-grams that match parts of Swedish compounds). Each candidate gets a weighted
 score: cosine similarity plus the max-normalised BM25 scores plus a small bonus for passages
-that state a responsibility when the question asks who is responsible. The weights were chosen
+that state a responsibility when the question asks who is responsible, and for passages whose
+list items carry the number a question names ("assignment Nr 10"), and for documents whose title,
+period or date names a year the question names ("in the 2023 report"). The weights were chosen
 by measurement with `plansvar eval` (see docs/BENCHMARKS.md); plain reciprocal-rank fusion
 scored lower here because BM25 alone is weak on paraphrased questions.
 
@@ -22,7 +24,7 @@ import numpy as np
 from index.keyword import KeywordIndex, analyse, analyse_chars
 from index.language import Glossary, detect_language
 from index.plan_index import PlanIndex, copy_passage
-from index.signals import asks_for_owner, states_responsibility
+from index.signals import asked_item_numbers, asks_for_owner, item_numbers, states_responsibility, years_in
 from index.types import Passage
 from ingest.search_text import search_form
 
@@ -34,6 +36,8 @@ class RetrievalOptions:
     word_weight: float = 0.0
     char_weight: float = 0.05
     responsibility_weight: float = 0.02
+    item_number_weight: float = 0.05
+    year_weight: float = 0.02
     expand_lead_in: bool = True
     lead_in_within: int = 3  # only items ranked this high bring their lead-in along
     translate_english: bool = True  # keyword-search English questions with the glossary's Swedish terms
@@ -68,9 +72,12 @@ class HybridRetriever:
         texts = [index_text(p) for p in passages]
         self.words = KeywordIndex(self._ids, texts, analyse)
         self.chars = KeywordIndex(self._ids, texts, analyse_chars)
-        self._responsible = np.array(
-            [states_responsibility(p.text + " " + p.context) for p in passages], float
-        )
+        self._responsible = np.array([states_responsibility(p.text + " " + p.context) for p in passages], float)
+        self._items = [item_numbers(p.text) for p in passages]
+        doc_years = {
+            d.doc_id: years_in(" ".join([d.title, *map(str, d.meta.values())])) for d in self.index.documents()
+        }
+        self._years = [doc_years.get(p.doc_id, set()) for p in passages]
         self._starts: dict[str, tuple[list[int], list[str]]] = {}
         for p in passages:  # passages are in document order
             starts, ids = self._starts.setdefault(p.doc_id, ([], []))
@@ -102,14 +109,20 @@ class HybridRetriever:
         rows = {self._row[c] for c in dense}
         for arr in (word, char):
             rows.update(int(i) for i in np.argsort(-arr)[: o.candidates] if arr[i] > 0)
+        numbers = asked_item_numbers(question)
+        if numbers:
+            rows.update(r for r, items in enumerate(self._items) if items & numbers)
         floor = min(dense.values()) if dense else 0.0
         owner = 1.0 if asks_for_owner(question) else 0.0
+        years = years_in(question)
         return {
             self._ids[r]: {
                 "dense": dense.get(self._ids[r], floor),
                 "word": float(word[r]),
                 "char": float(char[r]),
                 "responsibility": owner * float(self._responsible[r]),
+                "item_number": 1.0 if numbers & self._items[r] else 0.0,
+                "year": 1.0 if years & self._years[r] else 0.0,
             }
             for r in rows
         }
@@ -124,6 +137,8 @@ class HybridRetriever:
             + o.word_weight * s["word"]
             + o.char_weight * s["char"]
             + o.responsibility_weight * s["responsibility"]
+            + o.item_number_weight * s["item_number"]
+            + o.year_weight * s["year"]
             for cid, s in signals.items()
         }
         ranked = sorted(fused, key=lambda c: (-fused[c], c))

@@ -24,3 +24,27 @@ def asks_for_owner(question: str) -> bool:
 
 def states_responsibility(text: str) -> bool:
     return bool(_RESPONSIBILITY.search(text))
+
+
+# "assignment Nr 10", "uppdrag 6", "punkt 3", "nummer 15", "item 4"
+_NUMBER_IN_QUESTION = re.compile(
+    r"\b(?:nr|no|nummer|number|assignment|uppdrag(?:et)?|punkt|item|task)\.?\s*(\d{1,3})\b", re.IGNORECASE
+)
+_NUMBERED_ITEM = re.compile(r"(?:^|\n)\s*(?:Nr\.? ?)?(\d{1,3})\.\s", re.IGNORECASE)
+
+
+def asked_item_numbers(question: str) -> set[int]:
+    """Numbers of assignments or items the question names ("who was given assignment Nr 15")."""
+    return {int(n) for n in _NUMBER_IN_QUESTION.findall(question)}
+
+
+def item_numbers(text: str) -> set[int]:
+    """Numbers of the list items that start a line in a passage ("Nr 15. Att …", "3. följa …")."""
+    return {int(n) for n in _NUMBERED_ITEM.findall(text)}
+
+
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def years_in(text: str) -> set[str]:
+    return set(_YEAR.findall(text))

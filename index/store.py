@@ -68,9 +68,7 @@ class ChromaStore:
     def add_chunks(self, ids: list[str], vectors: Sequence, texts: list[str], metas: list[dict]) -> None:
         for i in range(0, len(ids), _BATCH):
             sl = slice(i, i + _BATCH)
-            self.chunks.upsert(
-                ids=ids[sl], embeddings=list(vectors[sl]), documents=texts[sl], metadatas=metas[sl]
-            )
+            self.chunks.upsert(ids=ids[sl], embeddings=list(vectors[sl]), documents=texts[sl], metadatas=metas[sl])
 
     def delete_chunks(self, ids: list[str]) -> None:
         for i in range(0, len(ids), _BATCH):
@@ -94,9 +92,7 @@ class ChromaStore:
         count = self.chunks.count()
         if count == 0:
             return []
-        res = self.chunks.query(
-            query_embeddings=[list(vector)], n_results=min(n, count), include=["distances"]
-        )
+        res = self.chunks.query(query_embeddings=[list(vector)], n_results=min(n, count), include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     # -- documents ----------------------------------------------------------------------------
@@ -139,6 +135,4 @@ def _flat(meta: dict) -> dict:
 
 
 def _unflat(meta: dict) -> dict:
-    return {
-        k: json.loads(v[5:]) if isinstance(v, str) and v.startswith("json:") else v for k, v in meta.items()
-    }
+    return {k: json.loads(v[5:]) if isinstance(v, str) and v.startswith("json:") else v for k, v in meta.items()}
