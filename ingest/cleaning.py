@@ -86,12 +86,7 @@ def normalise_chars(text: str) -> str:
 def is_running_line(line: str) -> bool:
     """A page number or a running header/footer line, recognised by its shape alone."""
     s = line.strip()
-    return bool(
-        _PAGE_NUMBER.match(s)
-        or _FOOTER_PIPES.match(s)
-        or _FOOTER_PAGE_OF.match(s)
-        or _HEADER_PAGE_OF.match(s)
-    )
+    return bool(_PAGE_NUMBER.match(s) or _FOOTER_PIPES.match(s) or _FOOTER_PAGE_OF.match(s) or _HEADER_PAGE_OF.match(s))
 
 
 def repeated_margin_lines(pages: list[list[str]], margin: int = 2) -> set[str]:
@@ -166,16 +161,21 @@ class _Draft:
 class _Reflow:
     """Rebuild paragraphs, list items and headings from hard-wrapped lines."""
 
-    def __init__(self, markdown: bool) -> None:
+    def __init__(self, markdown: bool, outline: list[OutlineEntry] | None = None) -> None:
         self.markdown = markdown
         self.drafts: list[_Draft] = []
         self.blank_before = True
+        self.bookmarks: dict[tuple[int, str], int] = {
+            (e.page, _bookmark_key(e.title)): e.level for e in (outline or [])
+        }
+        self.page: int | None = None
 
     def feed(self, line: _Line, next_text: str) -> None:
         s = line.text.strip()
         if not s:
             self.blank_before = True
             return
+        self.page = line.page
         kind, level, text = self._classify(s, next_text)
         current = self.drafts[-1] if self.drafts else None
         if kind == "text" and current and current.kind in ("paragraph", "item") and self._continues(current, s):
@@ -195,6 +195,9 @@ class _Reflow:
         return ends_open and (s[0].islower() or s[0] in ",;)–-")
 
     def _classify(self, s: str, next_text: str) -> tuple[str, int, str]:
+        bookmark = self.bookmarks.get((self.page, _bookmark_key(s))) if self.page is not None else None
+        if bookmark is not None:
+            return "heading", bookmark, s  # a PDF bookmark's title (optionally numbered) on its page
         if self.markdown:
             m = _MD_HEADING.match(s)
             if m:
@@ -207,6 +210,11 @@ class _Reflow:
         if _BULLET.match(s):
             return "item", 0, s
         return "text", 0, s
+
+
+def _bookmark_key(line: str) -> str:
+    """A heading line and its bookmark compare without section numbers, case and spacing."""
+    return " ".join(re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", line.strip()).split()).lower()
 
 
 def _looks_like_heading(title: str, next_text: str, multi: bool) -> bool:
@@ -252,27 +260,14 @@ def clean_pages(loaded: LoadedFile) -> tuple[str, list[Block], list[tuple[int, i
                 continue
             lines.append(_Line(" ".join(s.split()), page.number))
         lines.append(_Line("", page.number))
-    reflow = _Reflow(markdown=loaded.kind == "md")
+    reflow = _Reflow(markdown=loaded.kind == "md", outline=loaded.outline)
     for i, line in enumerate(lines):
         nxt = next((ln.text for ln in lines[i + 1 : i + 4] if ln.text.strip()), "")
         reflow.feed(line, nxt)
     drafts = reflow.drafts
     if loaded.kind != "md":
         _promote_short_headings(drafts)
-    _apply_outline(drafts, loaded.outline)
     return _assemble(drafts)
-
-
-def _apply_outline(drafts: list[_Draft], outline: list[OutlineEntry]) -> None:
-    """Mark the blocks that carry a PDF bookmark's title as headings of the bookmark's level."""
-    for entry in outline:
-        want = " ".join(entry.title.split()).lower()
-        for d in drafts:
-            text = " ".join(d.text.split()).lower()
-            on_page = any(p == entry.page for _, p in d.pages)
-            if on_page and d.kind != "heading" and len(text) <= len(want) + 8 and text.endswith(want):
-                d.kind, d.level = "heading", entry.level
-                break
 
 
 def _assemble(drafts: list[_Draft]) -> tuple[str, list[Block], list[tuple[int, int]]]:

@@ -85,10 +85,7 @@ def load_pdf(path: Path) -> LoadedFile:
     with _quiet_pypdf() as pdf_warnings:
         try:
             reader = _open_reader(path)
-            pages = [
-                LoadedPage(text=page.extract_text() or "", number=i + 1)
-                for i, page in enumerate(reader.pages)
-            ]
+            pages = [LoadedPage(text=page.extract_text() or "", number=i + 1) for i, page in enumerate(reader.pages)]
             outline = _outline(reader)
             title = _metadata_title(reader)
         except IngestError:

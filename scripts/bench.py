@@ -170,8 +170,7 @@ def bench_cold_start(data_dir: Path) -> list[Row]:
     proc, wall_s = run_child([sys.executable, "-c", COLD_START, question, str(K)], data_dir)
     t = json.loads(proc.stdout.strip().splitlines()[-1])
     parts = (
-        f"imports {t['import']:.2f} s, build_retriever {t['build']:.2f} s, "
-        f"first retrieval {t['first_retrieve']:.2f} s"
+        f"imports {t['import']:.2f} s, build_retriever {t['build']:.2f} s, first retrieval {t['first_retrieve']:.2f} s"
     )
     return [
         Row(

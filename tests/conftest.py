@@ -33,7 +33,9 @@ def _is_local(host: object) -> bool:
 def _network_guard():
     """Fail any test that tries to reach beyond loopback (DNS lookups of other hosts included)."""
     real_connect, real_connect_ex, real_getaddrinfo = (
-        socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo,
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
     )
 
     def check(sock, address):
@@ -56,7 +58,9 @@ def _network_guard():
     socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = connect, connect_ex, getaddrinfo
     yield
     socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = (
-        real_connect, real_connect_ex, real_getaddrinfo,
+        real_connect,
+        real_connect_ex,
+        real_getaddrinfo,
     )
 
 

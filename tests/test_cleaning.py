@@ -66,14 +66,10 @@ def test_plain_line_join_adds_one_space():
 
 def test_inline_broken_word_is_mended():
     assert mend_inline_breaks("Finsam- förbund") == "Finsamförbund"
-    assert (
-        mend_inline_breaks("ett gemensamt Finsam- förbund i länet") == "ett gemensamt Finsamförbund i länet"
-    )
+    assert mend_inline_breaks("ett gemensamt Finsam- förbund i länet") == "ett gemensamt Finsamförbund i länet"
 
 
-@pytest.mark.parametrize(
-    "text", ["barn- och unga", "hälso- och sjukvård", "kort- eller långsiktigt", "SMO- teamet"]
-)
+@pytest.mark.parametrize("text", ["barn- och unga", "hälso- och sjukvård", "kort- eller långsiktigt", "SMO- teamet"])
 def test_inline_suspended_hyphen_is_unchanged(text):
     assert mend_inline_breaks(text) == text
 

@@ -1,0 +1,63 @@
+"""The layout rules from the style guide, checked on the source: imports point one way
+(app → assistant → index → ingest) and each third-party library lives in its corner."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+OURS = {"app", "assistant", "index", "ingest", "prompts"}
+ALLOWED = {
+    "ingest": {"ingest"},
+    "index": {"index", "ingest"},
+    "assistant": {"assistant", "index", "ingest", "prompts"},
+    "prompts": {"prompts"},
+}
+CORNERS = {"chromadb": {"index/store.py"}, "pypdf": {"ingest/loaders.py"}, "gradio": {"app.py"}}
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def _sources() -> list[Path]:
+    files = [ROOT / "app.py"]
+    for pkg in ALLOWED:
+        files.extend(sorted((ROOT / pkg).rglob("*.py")))
+    return files
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_imports_point_one_way(path: Path):
+    rel = path.relative_to(ROOT)
+    package = rel.parts[0] if len(rel.parts) > 1 else "app"
+    ours = _imports(path) & OURS
+    if package == "app":
+        assert "app" not in ours
+        return
+    assert ours <= ALLOWED[package], f"{rel} imports {sorted(ours - ALLOWED[package])}"
+
+
+@pytest.mark.parametrize("library", sorted(CORNERS))
+def test_each_library_lives_in_its_corner(library: str):
+    users = {str(p.relative_to(ROOT)) for p in _sources() if library in _imports(p)}
+    assert users <= CORNERS[library], f"{library} imported outside its module: {sorted(users - CORNERS[library])}"
+
+
+def test_nothing_reads_the_environment_outside_settings():
+    offenders = []
+    for path in _sources():
+        text = path.read_text(encoding="utf-8")
+        rel = str(path.relative_to(ROOT))
+        if ("os.environ" in text or "os.getenv" in text) and rel not in {"assistant/settings.py", "app.py"}:
+            offenders.append(rel)
+    assert not offenders
