@@ -34,10 +34,15 @@ def _parser() -> argparse.ArgumentParser:
     ret.add_argument("-k", type=int, default=None, help="number of passages (default from settings)")
     ret.add_argument("--json", action="store_true", help="machine-readable output")
 
+    ask = sub.add_parser("ask", help="answer a question from the plans, with citations")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+
     ev = sub.add_parser("eval", help="measure retrieval quality on a gold question set")
     ev.add_argument("--gold", type=Path, default=None, help="JSONL gold file (default data/eval/dev.jsonl)")
     ev.add_argument("-k", type=int, default=10, help="passages retrieved per question (scored at 1/3/5/10)")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
+    ev.add_argument("--retrieval-only", action="store_true", help="skip the answer metrics")
     return p
 
 
@@ -130,9 +135,32 @@ def _cmd_retrieve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.wiring import build_assistant
+
+    assistant = build_assistant(settings)
+    if not assistant.docs:
+        raise AssistantError("the index is empty: run `plansvar ingest` first")
+    answer = assistant.ask(args.question)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+        return 0
+    print(answer.text)
+    for c in answer.citations or answer.related:
+        where = f"p. {c.page}" if c.page else c.section
+        print(f"  [{c.marker}] {c.title}" + (f" — {where}" if where else "") + f" ({c.start}–{c.end})")
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.evaluation import evaluate_retrieval, format_report, load_gold
-    from assistant.wiring import build_retriever
+    from assistant.evaluation import (
+        evaluate_answers,
+        evaluate_retrieval,
+        format_answer_report,
+        format_report,
+        load_gold,
+    )
+    from assistant.wiring import build_assistant, build_retriever
 
     gold_path = args.gold or settings.corpus_dir.parent / "eval" / "dev.jsonl"
     if not gold_path.is_file():
@@ -143,11 +171,26 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         raise AssistantError("the index is empty: run `plansvar ingest` first")
     report = evaluate_retrieval(gold, retriever.retrieve, k=args.k)
     report["gold"] = str(gold_path)
-    print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
+    if not args.retrieval_only:
+        assistant = build_assistant(settings, retriever)
+        index = retriever.index
+        report["answers"] = evaluate_answers(gold, lambda q: assistant.ask(q).to_json(), index.document_text)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(format_report(report))
+        if "answers" in report:
+            print(format_answer_report(report["answers"]))
     return 0
 
 
-_COMMANDS = {"ingest": _cmd_ingest, "docs": _cmd_docs, "retrieve": _cmd_retrieve, "eval": _cmd_eval}
+_COMMANDS = {
+    "ingest": _cmd_ingest,
+    "docs": _cmd_docs,
+    "retrieve": _cmd_retrieve,
+    "ask": _cmd_ask,
+    "eval": _cmd_eval,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

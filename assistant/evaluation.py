@@ -149,3 +149,80 @@ def format_report(report: dict) -> str:
         lines.append(f"not in top 5 ({len(report['misses'])}):")
         lines += [f"  {m['id']}: {m['question']} (first hit: {m['first_hit']})" for m in report["misses"]]
     return "\n".join(lines)
+
+
+# -- answers -----------------------------------------------------------------------------------
+def answer_contains_keys(answer_text: str, keys: list[str]) -> bool:
+    text = normalise(answer_text)
+    return all(normalise(k) in text for k in keys)
+
+
+def citations_valid(answer: dict, doc_text: Callable[[str], str | None]) -> bool:
+    """Every cited quote equals the stored document text at its offsets (checked against the store)."""
+    for c in answer.get("citations", []) + answer.get("related", []):
+        text = doc_text(c["doc_id"])
+        if text is None or text[c["start"] : c["end"]] != c["quote"]:
+            return False
+    return True
+
+
+def evaluate_answers(
+    gold: list[GoldQuestion], ask: Callable[[str], dict], doc_text: Callable[[str], str | None]
+) -> dict:
+    """Answer accuracy, refusal and false-refusal rates, citation validity and ask latency."""
+    if gold:
+        ask(gold[0].question)  # warm-up
+    rows = []
+    for q in gold:
+        t0 = time.perf_counter()
+        answer = ask(q.question)
+        seconds = time.perf_counter() - t0
+        rows.append((q, answer, seconds))
+
+    def block(subset: list) -> dict:
+        answerable = [(q, a) for q, a, _ in subset if q.answerable]
+        unanswerable = [(q, a) for q, a, _ in subset if not q.answerable]
+        out = {"questions": len(subset)}
+        if answerable:
+            out["accuracy"] = round(
+                sum(answer_contains_keys(a["text"], q.answer_keys) for q, a in answerable) / len(answerable), 4
+            )
+            out["false_refusal"] = round(sum(not a["supported"] for _, a in answerable) / len(answerable), 4)
+        if unanswerable:
+            out["refusal"] = round(sum(not a["supported"] for _, a in unanswerable) / len(unanswerable), 4)
+        out["citation_validity"] = round(sum(citations_valid(a, doc_text) for _, a, _ in subset) / len(subset), 4)
+        return out
+
+    report = {"overall": block(rows), "by_type": {}, "by_lang": {}}
+    for attr, key in (("type", "by_type"), ("lang", "by_lang")):
+        groups: dict[str, list] = defaultdict(list)
+        for row in rows:
+            groups[getattr(row[0], attr)].append(row)
+        report[key] = {g: block(rs) for g, rs in sorted(groups.items())}
+    ms = [s * 1000 for _, _, s in rows]
+    report["latency_ms"] = {"p50": round(percentile(ms, 50), 1), "p95": round(percentile(ms, 95), 1)}
+    report["wrong"] = [
+        {"id": q.id, "question": q.question, "answer": a["text"][:300], "keys": q.answer_keys}
+        for q, a, _ in rows
+        if (q.answerable and not answer_contains_keys(a["text"], q.answer_keys))
+        or (not q.answerable and a["supported"])
+    ]
+    return report
+
+
+def format_answer_report(report: dict) -> str:
+    cols = ["accuracy", "false_refusal", "refusal", "citation_validity", "questions"]
+    lines = ["answers:", f"{'':18}" + "".join(f"{c:>19}" for c in cols)]
+
+    def row(name: str, s: dict) -> str:
+        return f"{name:18}" + "".join(f"{s.get(c, '–')!s:>19}" for c in cols)
+
+    lines.append(row("overall", report["overall"]))
+    for key in ("by_type", "by_lang"):
+        lines += [row(f"  {g}", s) for g, s in report[key].items()]
+    lat = report["latency_ms"]
+    lines.append(f"ask latency (warm): p50 {lat['p50']} ms, p95 {lat['p95']} ms")
+    if report["wrong"]:
+        lines.append(f"wrong or missing ({len(report['wrong'])}):")
+        lines += [f"  {w['id']}: {w['question']} → {w['answer'][:160]}" for w in report["wrong"]]
+    return "\n".join(lines)

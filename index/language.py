@@ -37,8 +37,10 @@ _EN_STOP = _EN_WORDS | frozenset(_words("do can i me my any there whose whom as 
 def detect_language(text: str) -> str:
     """'sv' or 'en', from function words and Swedish letters; Swedish when in doubt."""
     words = [w.lower() for w in _WORD.findall(text)]
-    sv = sum(w in _SV_WORDS for w in words) + 2 * len(re.findall(r"[åäöÅÄÖ]", text))
+    sv = sum(w in _SV_WORDS for w in words)
     en = sum(w in _EN_WORDS for w in words)
+    if sv == en:  # no function words decide it: Swedish letters do (names like "nära vård" aside)
+        return "sv" if re.search(r"[åäöÅÄÖ]", text) or not words else "en"
     return "en" if en > sv else "sv"
 
 

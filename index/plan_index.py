@@ -13,6 +13,8 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from index.store import ChromaStore, StoredChunk
 from index.types import DocumentInfo, Passage
 from ingest.pipeline import CommittedDoc
+from ingest.search_text import search_form
+from ingest.sentences import quotable_sentences
 from ingest.types import Chunk, CleanDocument
 
 
@@ -37,6 +39,19 @@ class PlanIndex:
         # (a catalog or chunking-option change gives a new version with the same text and chunk ids)
         ids = [f"{c.chunk_id}@{version}" for c in chunks]
         self.store.add_chunks(ids, vectors, [c.text for c in chunks], metas)
+        self._stage_sentences(doc, chunks, ids, version)
+
+    def _stage_sentences(self, doc: CleanDocument, chunks: list[Chunk], chunk_ids: list[str], version: str) -> None:
+        """Each sentence embedded on its own (title first), so answers can pick the sentence that fits."""
+        spans, metas = [], []
+        for c, cid in zip(chunks, chunk_ids, strict=True):
+            for a, b in quotable_sentences(doc.text, c.start, c.end):
+                spans.append(search_form(f"{c.title}\n{doc.text[a:b]}"))
+                metas.append({"doc_id": doc.doc_id, "version": version, "chunk_id": cid, "start": a, "end": b})
+        if spans:
+            vectors = self.embedder.get_text_embedding_batch(spans)
+            ids = [f"{m['chunk_id']}:{m['start']}" for m in metas]
+            self.store.add_sentences(ids, vectors, metas)
 
     def commit(self, doc: CleanDocument, chunks: list[Chunk], version: str, source_path: str) -> None:
         meta = {
@@ -52,12 +67,14 @@ class PlanIndex:
         self.store.put_document(doc.doc_id, doc.text, meta)
 
     def drop_stale(self, doc_id: str, version: str) -> None:
-        stale = self.store.chunk_ids({"$and": [{"doc_id": doc_id}, {"version": {"$ne": version}}]})
-        self.store.delete_chunks(stale)
+        where = {"$and": [{"doc_id": doc_id}, {"version": {"$ne": version}}]}
+        self.store.delete_chunks(self.store.chunk_ids(where))
+        self.store.delete_sentences(self.store.sentence_ids(where))
 
     def remove(self, doc_id: str) -> None:
         self.store.delete_document(doc_id)  # uncommit first: the chunks become invisible at once
         self.store.delete_chunks(self.store.chunk_ids({"doc_id": doc_id}))
+        self.store.delete_sentences(self.store.sentence_ids({"doc_id": doc_id}))
 
     def collect_garbage(self) -> int:
         versions = {d: c.version for d, c in self.committed().items()}
@@ -65,7 +82,13 @@ class PlanIndex:
             c.chunk_id for c in self.store.iter_chunks() if versions.get(c.meta.get("doc_id")) != c.meta.get("version")
         ]
         self.store.delete_chunks(orphans)
+        stale = [sid for sid, m in self.store.sentence_metas() if versions.get(m.get("doc_id")) != m.get("version")]
+        self.store.delete_sentences(stale)
         return len(orphans)
+
+    def sentence_vectors(self, chunk_ids: list[str]) -> dict[tuple[int, int], list[float]]:
+        """(start, end) of each stored sentence of these chunks → its vector."""
+        return {(int(m["start"]), int(m["end"])): v for m, v in self.store.sentence_vectors(chunk_ids)}
 
     # -- Reading ----------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:

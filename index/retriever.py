@@ -57,6 +57,7 @@ class HybridRetriever:
         self.index = index
         self.options = options
         self.glossary = glossary
+        self._vectors: dict[str, list[float]] = {}
         self._fingerprint: tuple = ()
         self.refresh(force=True)
 
@@ -92,10 +93,20 @@ class HybridRetriever:
             return ""
         return self.glossary.translate(question)
 
+    def query_vector(self, question: str) -> list[float]:
+        """The question's embedding; the last few are kept, so answering reuses retrieval's."""
+        cached = self._vectors.get(question)
+        if cached is None:
+            cached = self.index.embedder.get_query_embedding(question)
+            self._vectors[question] = cached
+            while len(self._vectors) > 32:
+                self._vectors.pop(next(iter(self._vectors)))
+        return cached
+
     def dense(self, question: str, n: int) -> list[tuple[str, float]]:
         # The multilingual embedder takes the question as asked: adding the glossary's Swedish
         # term list to the query vector measured worse than keyword search with it alone.
-        vector = self.index.embedder.get_query_embedding(question)
+        vector = self.query_vector(question)
         hits = self.index.store.query(vector, n + 10)  # a few extra: staged chunks are skipped
         return [(cid, s) for cid, s in hits if cid in self.passages][:n]
 

@@ -58,24 +58,44 @@ class ChromaStore:
             self.chunks = self.client.get_or_create_collection(
                 f"{prefix}_chunks", embedding_function=None, metadata={"hnsw:space": "cosine"}
             )
+            self.sentences = self.client.get_or_create_collection(
+                f"{prefix}_sentences", embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
             self.docs = self.client.get_or_create_collection(f"{prefix}_documents", embedding_function=None)
         except Exception as e:
             where = url or str(path)
             raise StoreUnavailable(f"cannot open the Chroma vector store at {where}: {e}") from e
         self.location = url or str(path)
 
-    # -- chunks -----------------------------------------------------------------------------
+    # -- chunks and sentences (both: vectors with doc_id/version metadata) ----------------------
     def add_chunks(self, ids: list[str], vectors: Sequence, texts: list[str], metas: list[dict]) -> None:
-        for i in range(0, len(ids), _BATCH):
-            sl = slice(i, i + _BATCH)
-            self.chunks.upsert(ids=ids[sl], embeddings=list(vectors[sl]), documents=texts[sl], metadatas=metas[sl])
+        _upsert(self.chunks, ids, vectors, metas, texts)
 
     def delete_chunks(self, ids: list[str]) -> None:
-        for i in range(0, len(ids), _BATCH):
-            self.chunks.delete(ids=ids[i : i + _BATCH])
+        _delete(self.chunks, ids)
 
     def chunk_ids(self, where: dict | None = None) -> list[str]:
         return list(self.chunks.get(where=where, include=[])["ids"])
+
+    def add_sentences(self, ids: list[str], vectors: Sequence, metas: list[dict]) -> None:
+        _upsert(self.sentences, ids, vectors, metas)
+
+    def delete_sentences(self, ids: list[str]) -> None:
+        _delete(self.sentences, ids)
+
+    def sentence_ids(self, where: dict | None = None) -> list[str]:
+        return list(self.sentences.get(where=where, include=[])["ids"])
+
+    def sentence_metas(self) -> list[tuple[str, dict]]:
+        got = self.sentences.get(include=["metadatas"])
+        return [(sid, dict(m or {})) for sid, m in zip(got["ids"], got["metadatas"], strict=True)]
+
+    def sentence_vectors(self, chunk_ids: list[str]) -> list[tuple[dict, list[float]]]:
+        """The stored sentence vectors of these chunks, with their metadata (offsets)."""
+        if not chunk_ids:
+            return []
+        got = self.sentences.get(where={"chunk_id": {"$in": chunk_ids}}, include=["metadatas", "embeddings"])
+        return list(zip([dict(m) for m in got["metadatas"]], got["embeddings"], strict=True))
 
     def iter_chunks(self, where: dict | None = None) -> Iterator[StoredChunk]:
         offset = 0
@@ -122,6 +142,19 @@ class ChromaStore:
             self.client.heartbeat()
         except Exception as e:
             raise StoreUnavailable(f"the Chroma vector store at {self.location} does not answer: {e}") from e
+
+
+def _upsert(collection, ids: list[str], vectors: Sequence, metas: list[dict], texts: list[str] | None = None) -> None:
+    for i in range(0, len(ids), _BATCH):
+        sl = slice(i, i + _BATCH)
+        collection.upsert(
+            ids=ids[sl], embeddings=list(vectors[sl]), metadatas=metas[sl], documents=texts[sl] if texts else None
+        )
+
+
+def _delete(collection, ids: list[str]) -> None:
+    for i in range(0, len(ids), _BATCH):
+        collection.delete(ids=ids[i : i + _BATCH])
 
 
 def _flat(meta: dict) -> dict:

@@ -112,3 +112,8 @@ def _add(text: str, spans: list[tuple[int, int]], a: int, b: int) -> None:
         b -= 1
     if b > a:
         spans.append((a, b))
+
+
+def quotable_sentences(text: str, start: int, end: int, min_words: int = 3) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` worth quoting on their own: at least ``min_words`` words."""
+    return [(a, b) for a, b in split_sentences(text, start, end) if len(text[a:b].split()) >= min_words]

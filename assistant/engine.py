@@ -1,0 +1,186 @@
+"""`Assistant.ask`: validate, retrieve, answer from the plans, cite — or say the plans do not cover it."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answers import Answer, Citation
+from assistant.extractive import Evidence, ExtractiveAnswerer, Quote
+from assistant.validation import validate_question
+from index.language import detect_language
+from index.retriever import HybridRetriever
+from index.types import Passage
+
+_FOLLOW_UP = re.compile(
+    r"^(och|men|samt|and|but|what about|how about|vad gäller)\b|\b(den|det|dem|denna|detta|dessa|"
+    r"it|they|them|this|that|those|its|their)\b",
+    re.IGNORECASE,
+)
+
+FRAMES = {
+    "sv": {
+        "according": "Enligt {title}",
+        "replaced": "ersatt av {title}",
+        "refusal": "Det framgår inte av planerna.",
+        "related": "Möjligen relaterat:",
+    },
+    "en": {
+        "according": "According to {title}",
+        "replaced": "replaced by {title}",
+        "refusal": "I can't find this in the plans.",
+        "related": "Possibly related:",
+    },
+}
+
+
+@dataclass(frozen=True)
+class AnswerOptions:
+    passages: int = 6
+    max_sentences: int = 4
+    min_coverage: float = 0.35
+    min_dense: float = 0.80
+    max_question_chars: int = 1000
+
+
+@dataclass
+class DocInfo:
+    title: str
+    kind: str = ""
+    date: str = ""
+    superseded_by: str = ""  # the replacing document's title
+
+
+class Assistant:
+    def __init__(self, retriever: HybridRetriever, options: AnswerOptions = AnswerOptions()) -> None:
+        self.retriever = retriever
+        self.options = options
+        self._fingerprint: tuple = ()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """(Re)load what the answerer keeps in memory when the indexed documents changed."""
+        self.retriever.refresh()
+        if self._fingerprint == self.retriever._fingerprint:
+            return
+        docs = self.retriever.index.documents()
+        titles = {d.doc_id: d.title for d in docs}
+        self.docs = {
+            d.doc_id: DocInfo(
+                d.title,
+                str(d.meta.get("kind", "")),
+                str(d.meta.get("period") or d.meta.get("date") or ""),
+                titles.get(str(d.meta.get("superseded_by", "")), str(d.meta.get("superseded_by", ""))),
+            )
+            for d in docs
+        }
+        self.doc_texts = {d.doc_id: self.retriever.index.document_text(d.doc_id) or "" for d in docs}
+        self.answerer = ExtractiveAnswerer(list(self.retriever.passages.values()), self.options.max_sentences)
+        self._fingerprint = self.retriever._fingerprint
+
+    # -- asking -------------------------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+        t0 = time.perf_counter()
+        text = validate_question(question, self.options.max_question_chars)
+        lang = detect_language(text)
+        query = resolve_follow_up(text, history)
+        t1 = time.perf_counter()
+        passages = self.retriever.retrieve(query, self.options.passages)
+        t2 = time.perf_counter()
+        # an English question is scored by its Swedish terms: its English words never occur in the plans
+        scoring_query = self.retriever.swedish_terms(query) or query
+        quotes = self.answerer.select(text, scoring_query, passages, self.doc_texts, self._similarity(query, passages))
+        evidence = self.answerer.evidence(scoring_query, quotes[:2], text)
+        answer = (
+            self._compose(text, lang, quotes)
+            if quotes and self._supported(evidence)
+            else self._refuse(text, lang, passages)
+        )
+        t3 = time.perf_counter()
+        answer.timings = {
+            "validate": (t1 - t0) * 1e3,
+            "retrieve": (t2 - t1) * 1e3,
+            "answer": (t3 - t2) * 1e3,
+            "total": (t3 - t0) * 1e3,
+        }
+        return answer
+
+    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
+        """Yields the answer text piece by piece (one quoted sentence at a time), then the Answer."""
+        answer = self.ask(question, history)
+        for piece in re.split(r"(?<=\]) ", answer.text):
+            yield piece + " "
+        yield answer
+
+    def _similarity(self, query: str, passages: list[Passage]):
+        """Cosine similarity of the question to each stored sentence of these passages, re-centred
+        on the passages' best so that the scale is comparable across questions."""
+        q = np.asarray(self.retriever.query_vector(query), dtype=np.float32)
+        stored = self.retriever.index.sentence_vectors([p.chunk_id for p in passages])
+        sims = {span: float(np.dot(q, np.asarray(v, dtype=np.float32))) for span, v in stored.items()}
+        best = max(sims.values(), default=0.0)
+        by_doc = {(p.doc_id, a, b) for p in passages for (a, b) in stored if p.start <= a < p.end}
+        table = {(d, a, b): sims[(a, b)] - best for d, a, b in by_doc}
+        return lambda doc_id, a, b: table.get((doc_id, a, b), -0.1)
+
+    def _supported(self, e: Evidence) -> bool:
+        o = self.options
+        return e.coverage >= o.min_coverage and e.dense >= o.min_dense and e.quantity_ok
+
+    # -- composing ----------------------------------------------------------------------------
+    def citation(self, marker: int, passage: Passage, start: int, end: int) -> Citation:
+        info = self.docs.get(passage.doc_id, DocInfo(passage.title))
+        text = self.doc_texts[passage.doc_id]
+        return Citation(
+            marker=marker,
+            chunk_id=passage.chunk_id,
+            doc_id=passage.doc_id,
+            title=info.title,
+            page=passage.page,
+            section=passage.section,
+            quote=text[start:end],
+            start=start,
+            end=end,
+            superseded_by=info.superseded_by,
+            kind=info.kind,
+            date=info.date,
+        )
+
+    def _compose(self, question: str, lang: str, quotes: list[Quote]) -> Answer:
+        frames = FRAMES[lang]
+        parts: list[str] = []
+        citations: list[Citation] = []
+        current_doc = None
+        for quote in quotes:
+            citation = self.citation(len(citations) + 1, quote.passage, quote.start, quote.end)
+            citations.append(citation)
+            if quote.passage.doc_id != current_doc:
+                current_doc = quote.passage.doc_id
+                frame = frames["according"].format(title=citation.title)
+                if citation.superseded_by:
+                    frame += " (" + frames["replaced"].format(title=citation.superseded_by) + ")"
+                parts.append(frame + ":")
+            parts.append(f"”{quote.text}” [{citation.marker}]")
+        return Answer(question=question, text=" ".join(parts), citations=citations, language=lang, mode="extractive")
+
+    def _refuse(self, question: str, lang: str, passages: list[Passage]) -> Answer:
+        frames = FRAMES[lang]
+        related = [self.citation(i, p, p.start, p.end) for i, p in enumerate(passages[:3], start=1)]
+        text = frames["refusal"]
+        if related:
+            text += " " + frames["related"] + " " + "; ".join(f"{c.title} [{c.marker}]" for c in related)
+        return Answer(question=question, text=text, language=lang, supported=False, mode="refusal", related=related)
+
+
+def resolve_follow_up(question: str, history: Sequence[str]) -> str:
+    """A short follow-up ("och vem följer upp den?") is searched together with the previous question."""
+    if not history:
+        return question
+    previous = history[-1]
+    if len(question.split()) <= 8 and _FOLLOW_UP.search(question):
+        return f"{question} ({previous})"
+    return question

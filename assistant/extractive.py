@@ -1,0 +1,231 @@
+"""The offline answerer: 1–4 sentences quoted verbatim from the retrieved passages, each cited.
+
+No model writes anything: sentences of the top passages are scored against the question
+(IDF-weighted overlap of Swedish-stemmed words, character 4-grams for compounds, and the
+passage's retrieval score), near-duplicates are dropped, and the best are quoted with their
+exact offsets. A numbered item is preceded by the heading that assigns it ("X får i uppdrag
+att:"), so the owner comes first. A list question gets the list items in order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.keyword import analyse, analyse_chars
+from index.types import Passage
+from ingest.search_text import search_form
+from ingest.sentences import quotable_sentences, split_sentences
+
+_QUESTION_WORDS = set(
+    analyse(
+        "vem vilka vilken vilket vad hur när var varför finns ska skulle kan får fick har hade "
+        "who what which when where why how does did is are was were should would can could "
+        "enligt according plans planen planerna document"
+    )
+)
+_ITEM = re.compile(r"^(?:[•\-*–·◦○►✓]|\d{1,3}[.)]|\(\d{1,3}\)|Nr\.? ?\d{1,3}\.?|[a-z][.)])\s+\S")
+_LIST_QUESTION = re.compile(
+    r"\b(vilka (?:är|var)|vilka \w+ (?:är|var)|lista|räkna upp|what are|which are|list|name the|"
+    r"två|tre|fyra|fem|sex|sju|two|three|four|five|six|seven)\b",
+    re.IGNORECASE,
+)
+_QUANTITY_QUESTION = re.compile(
+    r"\b(hur många|hur mycket|hur stor|how many|how much|vilket år|what year|när|when|which year|datum|date)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d|\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|one|two|three|four|five)\b", re.I)
+
+
+# similarity(doc_id, start, end) → cosine similarity of the question and that stored sentence (0 if none)
+Similarity = Callable[[str, int, int], float]
+
+
+@dataclass
+class Quote:
+    passage: Passage
+    start: int  # offsets in the document's cleaned text
+    end: int
+    text: str
+    score: float = 0.0
+
+
+@dataclass
+class Evidence:
+    """How well the best sentences cover the question (used to decide whether to answer)."""
+
+    coverage: float  # IDF-weighted share of the question's terms found in the best sentence
+    dense: float  # cosine similarity of the best passage
+    quantity_ok: bool  # a quantity/date question has a number in the best sentences
+
+
+class ExtractiveAnswerer:
+    def __init__(
+        self,
+        passages_corpus: list[Passage],
+        max_sentences: int = 4,
+        relative_floor: float = 0.65,
+        dense_weight: float = 8,
+    ) -> None:
+        self.dense_weight = dense_weight
+        df: Counter[str] = Counter()
+        for p in passages_corpus:
+            df.update(set(analyse(search_form(p.text + " " + p.context))))
+        self._n = max(len(passages_corpus), 1)
+        self._df = df
+        self.max_sentences = max_sentences
+        self.relative_floor = relative_floor
+
+    def idf(self, term: str) -> float:
+        return math.log(1 + self._n / (1 + self._df.get(term, 0)))
+
+    # -- scoring ------------------------------------------------------------------------------
+    def question_terms(self, question: str) -> tuple[dict[str, float], set[str]]:
+        terms = {t: self.idf(t) for t in analyse(search_form(question)) if t not in _QUESTION_WORDS}
+        grams = set(analyse_chars(" ".join(w for w in re.findall(r"\w+", question) if len(w) > 3)))
+        return terms, grams
+
+    def sentence_score(self, q: tuple[dict[str, float], set[str]], text: str, prior: float) -> tuple[float, float]:
+        """(score, coverage): coverage is the IDF-weighted share of question terms in the text."""
+        terms, grams = q
+        form = search_form(text)
+        present = set(analyse(form))
+        total = sum(terms.values()) or 1.0
+        coverage = sum(w for t, w in terms.items() if t in present) / total
+        char = len(grams & set(analyse_chars(form))) / len(grams) if grams else 0.0
+        return 0.5 * coverage + 0.3 * char + 0.2 * prior, coverage
+
+    def candidates(
+        self, question_query: str, passages: list[Passage], doc_texts: dict[str, str], similarity: Similarity
+    ) -> list[Quote]:
+        q = self.question_terms(question_query)
+        quotes = []
+        top = passages[0].score if passages else 1.0
+        for p in passages:
+            text = doc_texts[p.doc_id]
+            prior = (p.score / top) if top > 0 else 0.0
+            for a, b in quotable_sentences(text, p.start, p.end):
+                sentence = text[a:b]
+                if _is_title(sentence):
+                    continue
+                lexical, _ = self.sentence_score(q, sentence + " " + p.context, prior)
+                dense = similarity(p.doc_id, a, b)
+                quotes.append(Quote(p, a, b, sentence, self.dense_weight * dense + lexical))
+        quotes.sort(key=lambda x: -x.score)
+        return quotes
+
+    # -- selection ----------------------------------------------------------------------------
+    def select(
+        self,
+        question: str,
+        query: str,
+        passages: list[Passage],
+        doc_texts: dict[str, str],
+        similarity: Similarity = lambda doc_id, a, b: 0.0,
+    ) -> list[Quote]:
+        ranked = self.candidates(query, passages, doc_texts, similarity)
+        if not ranked:
+            return []
+        if _LIST_QUESTION.search(question):
+            listed = self._list_quotes(ranked, doc_texts)
+            if listed:
+                return listed
+        chosen: list[Quote] = []
+        seen: list[set[str]] = []
+        floor = ranked[0].score * self.relative_floor
+        for quote in ranked:
+            if len(chosen) >= self.max_sentences or quote.score < floor:
+                break
+            stems = set(analyse(quote.text))
+            if any(_jaccard(stems, s) > 0.7 for s in seen):
+                continue
+            chosen.append(quote)
+            seen.append(stems)
+        return self._with_lead_ins(chosen, doc_texts)
+
+    def evidence(self, query: str, quotes: list[Quote], question: str) -> Evidence:
+        q = self.question_terms(query)
+        coverage = max((self.sentence_score(q, x.text + " " + x.passage.context, 0)[1] for x in quotes), default=0.0)
+        dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
+        quantity_ok = not _QUANTITY_QUESTION.search(question) or any(_NUMBER.search(x.text) for x in quotes)
+        return Evidence(coverage, dense, quantity_ok)
+
+    def _with_lead_ins(self, chosen: list[Quote], doc_texts: dict[str, str]) -> list[Quote]:
+        """Put the heading that assigns a numbered item right before the item (owner first)."""
+        out: list[Quote] = []
+        for quote in chosen:
+            lead = self._lead_in(quote, doc_texts[quote.passage.doc_id])
+            if lead and not any(q.start == lead.start for q in out):
+                out.append(lead)
+            if not any(q.start == quote.start for q in out):
+                out.append(quote)
+        return out
+
+    def _lead_in(self, quote: Quote, text: str) -> Quote | None:
+        if not _ITEM.match(quote.text):
+            return None
+        p = quote.passage
+        before = [(a, b) for a, b in split_sentences(text, p.start, quote.start) if text[a:b].rstrip().endswith(":")]
+        if before:
+            a, b = before[-1]
+            return Quote(p, a, b, text[a:b], quote.score)
+        if p.context and p.context_start >= 0 and text[p.context_start : p.context_start + len(p.context)] == p.context:
+            a, b = p.context_start, p.context_start + len(p.context)
+            return Quote(p, a, b, p.context, quote.score)
+        return None
+
+    def _list_quotes(self, ranked: list[Quote], doc_texts: dict[str, str]) -> list[Quote]:
+        """The list (contiguous item lines) in the best passages that hold one, with its lead-in."""
+        for quote in ranked[:6]:
+            text = doc_texts[quote.passage.doc_id]
+            span = _list_span(text, quote.passage.start, quote.passage.end, quote.start)
+            if span:
+                a, b = span
+                items = Quote(quote.passage, a, b, text[a:b], quote.score)
+                lead = self._lead_in(items, text)
+                return [lead, items] if lead else [items]
+        return []
+
+
+def _is_title(sentence: str) -> bool:
+    """A heading standing alone ("Uppföljning av färdplanen"): no verb-bearing sentence to quote."""
+    s = sentence.strip()
+    return len(s.split()) <= 6 and s[-1:] not in ".!?:;" and not _ITEM.match(s)
+
+
+def _list_span(text: str, p_start: int, p_end: int, near: int) -> tuple[int, int] | None:
+    """Offsets of the run of item lines (≥ 2) in the passage nearest ``near``, extended through the
+    document while the lines before and after it are items too (a list cut by a chunk boundary)."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    pos = p_start
+    for line in text[p_start:p_end].split("\n"):
+        if _ITEM.match(line.strip()):
+            runs[-1].append((pos, pos + len(line)))
+        elif runs[-1]:
+            runs.append([])
+        pos += len(line) + 1
+    runs = [r for r in runs if r]
+    if not runs:
+        return None
+    run = next((r for r in runs if r[-1][1] >= near), runs[-1])
+    start, end = run[0][0], run[-1][1]
+    while start > 0:  # earlier items, before the passage
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        if not _ITEM.match(text[prev_start : start - 1].strip()):
+            break
+        start = prev_start
+    while end < len(text) and text[end : end + 1] == "\n":  # later items, after the passage
+        nxt_end = text.find("\n", end + 1)
+        nxt_end = len(text) if nxt_end < 0 else nxt_end
+        if not _ITEM.match(text[end + 1 : nxt_end].strip()):
+            break
+        end = nxt_end
+    count = text[start:end].count("\n") + 1
+    return (start, end) if count >= 2 else None
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
