@@ -38,6 +38,35 @@ _QUANTITY_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d|\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|one|two|three|four|five)\b", re.I)
+_AMOUNT_QUESTION = re.compile(r"\b(hur stor|hur mycket|budget\w*|kostnad\w*|kostar|how much|costs?|funding)\b", re.I)
+_AMOUNT = re.compile(
+    r"\d[\d\s,.]*\s?(?:kr|kronor|mkr|tkr|miljon\w*|miljard\w*|%|procent)\b|\b(?:mkr|miljoner|kronor)\b", re.I
+)
+_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b")
+# A question about who holds a named role needs that role in the evidence.
+_ROLES = (
+    "ordförande",
+    "vice ordförande",
+    "sekreterare",
+    "direktör",
+    "regiondirektör",
+    "sjukvårdsdirektör",
+    "chair",
+    "chairs",
+    "chairman",
+    "chairperson",
+    "secretary",
+    "director",
+)
+_ROLE_QUESTION = re.compile(r"\b(" + "|".join(_ROLES) + r")\b", re.I)
+_ROLE_SV = {
+    "chair": "ordförande",
+    "chairs": "ordförande",
+    "chairman": "ordförande",
+    "chairperson": "ordförande",
+    "secretary": "sekreterare",
+    "director": "direktör",
+}
 
 
 # similarity(doc_id, start, end) → cosine similarity of the question and that stored sentence (0 if none)
@@ -55,11 +84,12 @@ class Quote:
 
 @dataclass
 class Evidence:
-    """How well the best sentences cover the question (used to decide whether to answer)."""
+    """What decides whether the plans answer the question at all."""
 
     coverage: float  # IDF-weighted share of the question's terms found in the best sentence
     dense: float  # cosine similarity of the best passage
-    quantity_ok: bool  # a quantity/date question has a number in the best sentences
+    unknown: float  # share of the question's terms that occur nowhere in the indexed plans
+    missing: str = ""  # the kind of answer the question expects but the evidence lacks, if any
 
 
 class ExtractiveAnswerer:
@@ -146,12 +176,14 @@ class ExtractiveAnswerer:
             seen.append(stems)
         return self._with_lead_ins(chosen, doc_texts)
 
-    def evidence(self, query: str, quotes: list[Quote], question: str) -> Evidence:
+    def evidence(self, query: str, quotes: list[Quote], question: str, known_text: str) -> Evidence:
+        """``known_text``: all indexed text (documents and metadata), to tell a period the plans never name."""
         q = self.question_terms(query)
         coverage = max((self.sentence_score(q, x.text + " " + x.passage.context, 0)[1] for x in quotes), default=0.0)
         dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
-        quantity_ok = not _QUANTITY_QUESTION.search(question) or any(_NUMBER.search(x.text) for x in quotes)
-        return Evidence(coverage, dense, quantity_ok)
+        terms = q[0]
+        unknown = sum(1 for t in terms if self._df.get(t, 0) == 0) / len(terms) if terms else 1.0
+        return Evidence(coverage, dense, unknown, _missing_answer_type(question, quotes, known_text))
 
     def _with_lead_ins(self, chosen: list[Quote], doc_texts: dict[str, str]) -> list[Quote]:
         """Put the heading that assigns a numbered item right before the item (owner first)."""
@@ -188,6 +220,24 @@ class ExtractiveAnswerer:
                 lead = self._lead_in(items, text)
                 return [lead, items] if lead else [items]
         return []
+
+
+def _missing_answer_type(question: str, quotes: list[Quote], known_text: str) -> str:
+    """The answer type the question asks for but the quoted evidence does not contain ('' if none)."""
+    evidence = " ".join(x.text + " " + x.passage.context for x in quotes)
+    if _AMOUNT_QUESTION.search(question) and not _AMOUNT.search(evidence):
+        return "amount"
+    if _QUANTITY_QUESTION.search(question) and not _NUMBER.search(evidence):
+        return "number or date"
+    for a, b in _PERIOD.findall(question):
+        if not re.search(rf"{a}\s*[–-]\s*{b}", known_text):
+            return f"period {a}–{b}"
+    role = _ROLE_QUESTION.search(question)
+    if role:
+        name = role.group(1).lower()
+        if _ROLE_SV.get(name, name) not in evidence.lower():
+            return f"role {name}"
+    return ""
 
 
 def _is_title(sentence: str) -> bool:

@@ -51,10 +51,18 @@ class RetrievalSettings(BaseModel):
 class AnswerSettings(BaseModel):
     passages: int = Field(6, ge=1, le=20, description="Passages the answerer reads.")
     max_sentences: int = Field(4, ge=1, le=8, description="Sentences quoted in an answer at most.")
-    min_coverage: float = Field(
-        0.35, ge=0, le=1, description="Refuse below this IDF-weighted share of question terms in the best sentence."
+    min_dense: float = Field(
+        0.78, ge=0, le=1, description="Refuse below this cosine similarity of the best passage (calibrated on dev)."
     )
-    min_dense: float = Field(0.80, ge=0, le=1, description="Refuse below this cosine similarity of the best passage.")
+    max_unknown_sv: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="Refuse a Swedish question when this share of its words occurs nowhere in the plans.",
+    )
+    max_unknown_en: float = Field(
+        0.75, ge=0, le=1, description="The same for English questions (untranslated English words count as unknown)."
+    )
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are rejected with a clear message.")
 
 

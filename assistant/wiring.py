@@ -34,26 +34,10 @@ def chunking_options(settings: Settings) -> ChunkingOptions:
 
 
 def build_retriever(settings: Settings, index: PlanIndex | None = None) -> HybridRetriever:
-    r = settings.retrieval
-    options = RetrievalOptions(
-        candidates=r.candidates,
-        dense_weight=r.dense_weight,
-        word_weight=r.word_weight,
-        char_weight=r.char_weight,
-        responsibility_weight=r.responsibility_weight,
-        expand_lead_in=r.expand_lead_in,
-        translate_english=r.translate_english,
-    )
+    options = RetrievalOptions(**settings.retrieval.model_dump(exclude={"top_k"}))
     return HybridRetriever(index or build_index(settings), options, default_glossary())
 
 
 def build_assistant(settings: Settings, retriever: HybridRetriever | None = None) -> Assistant:
-    a = settings.answer
-    options = AnswerOptions(
-        passages=a.passages,
-        max_sentences=a.max_sentences,
-        min_coverage=a.min_coverage,
-        min_dense=a.min_dense,
-        max_question_chars=a.max_question_chars,
-    )
+    options = AnswerOptions(**settings.answer.model_dump())
     return Assistant(retriever or build_retriever(settings), options)
