@@ -40,7 +40,7 @@ FRAMES = {
 
 @dataclass(frozen=True)
 class AnswerOptions:
-    passages: int = 6
+    passages: int = 8
     max_sentences: int = 4
     min_dense: float = 0.78
     max_unknown_sv: float = 0.6

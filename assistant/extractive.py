@@ -33,6 +33,11 @@ _LIST_QUESTION = re.compile(
     r"två|tre|fyra|fem|sex|sju|two|three|four|five|six|seven)\b",
     re.IGNORECASE,
 )
+_COMPARISON = re.compile(
+    r"\b(jämfört|jämför|skillnad\w*|mellan \d{4} och|between|compared?|comparison|develop(?:ed)?|utvecklats|"
+    r"både|both|i den gamla|och i färdplanen)\b|\b(19|20)\d\d\b.*\b(19|20)\d\d\b",
+    re.IGNORECASE,
+)
 _QUANTITY_QUESTION = re.compile(
     r"\b(hur många|hur mycket|hur stor|how many|how much|vilket år|what year|när|when|which year|datum|date)\b",
     re.IGNORECASE,
@@ -163,6 +168,12 @@ class ExtractiveAnswerer:
             listed = self._list_quotes(ranked, doc_texts)
             if listed:
                 return listed
+        chosen = self._best(ranked, compare=bool(_COMPARISON.search(question)))
+        return self._with_lists(self._with_lead_ins(chosen, doc_texts), doc_texts)
+
+    def _best(self, ranked: list[Quote], compare: bool) -> list[Quote]:
+        """The best sentences (near-duplicates dropped); a comparison question also gets the best
+        sentence of the next document, so both sides are quoted."""
         chosen: list[Quote] = []
         seen: list[set[str]] = []
         floor = ranked[0].score * self.relative_floor
@@ -174,7 +185,27 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(quote)
             seen.append(stems)
-        return self._with_lead_ins(chosen, doc_texts)
+        docs = {q.passage.doc_id for q in chosen}
+        if compare and len(docs) == 1:
+            other = next((q for q in ranked if q.passage.doc_id not in docs), None)
+            if other:
+                chosen = [*chosen[: self.max_sentences - 1], other]
+        return chosen
+
+    def _with_lists(self, quotes: list[Quote], doc_texts: dict[str, str]) -> list[Quote]:
+        """A quoted lead-in ("… inom områdena:") brings the list it introduces."""
+        out: list[Quote] = []
+        for quote in quotes:
+            out.append(quote)
+            text = doc_texts[quote.passage.doc_id]
+            if not quote.text.rstrip().endswith(":"):
+                continue
+            after = quote.end + len(text[quote.end :]) - len(text[quote.end :].lstrip())
+            line_end = text.find("\n", after)
+            span = _list_span(text, after, len(text) if line_end < 0 else line_end, after)
+            if span and not any(q.start <= span[0] < q.end or span[0] <= q.start < span[1] for q in quotes):
+                out.append(Quote(quote.passage, span[0], span[1], text[span[0] : span[1]], quote.score))
+        return out
 
     def evidence(self, query: str, quotes: list[Quote], question: str, known_text: str) -> Evidence:
         """``known_text``: all indexed text (documents and metadata), to tell a period the plans never name."""

@@ -49,7 +49,7 @@ class RetrievalSettings(BaseModel):
 
 
 class AnswerSettings(BaseModel):
-    passages: int = Field(6, ge=1, le=20, description="Passages the answerer reads.")
+    passages: int = Field(8, ge=1, le=20, description="Passages the answerer reads.")
     max_sentences: int = Field(4, ge=1, le=8, description="Sentences quoted in an answer at most.")
     min_dense: float = Field(
         0.78, ge=0, le=1, description="Refuse below this cosine similarity of the best passage (calibrated on dev)."

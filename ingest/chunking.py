@@ -68,6 +68,7 @@ def _sections(doc: CleanDocument, hard_limit: int) -> list[tuple[str, list[_Unit
     path: list[tuple[int, str]] = []
     units: list[_Unit] = []
     lead_in, lead_in_start = "", -1
+    more_items = _items_follow(doc)
     for i, block in enumerate(doc.blocks):
         text = doc.text[block.start : block.end]
         if block.kind == "heading":
@@ -78,8 +79,8 @@ def _sections(doc: CleanDocument, hard_limit: int) -> list[tuple[str, list[_Unit
         elif block.kind == "paragraph" and _is_lead_in(doc.blocks, i, text):
             lead_in = _tail(text)
             lead_in_start = block.end - len(lead_in)
-        elif block.kind == "paragraph" and not _LABEL.match(text):
-            lead_in = ""  # an ordinary paragraph ends the list the lead-in introduced
+        elif block.kind == "paragraph" and not _LABEL.match(text) and not more_items[i]:
+            lead_in = ""  # a paragraph after the list's last item ends what the lead-in introduced
         kind = "lead_in" if lead_in and text.endswith(lead_in) else block.kind
         for unit in _units(doc, block, kind, lead_in if block.kind != "heading" else "", hard_limit):
             unit.lead_in_start = lead_in_start if unit.lead_in else -1
@@ -87,6 +88,21 @@ def _sections(doc: CleanDocument, hard_limit: int) -> list[tuple[str, list[_Unit
     if units:
         sections.append((_path_text(path), units))
     return sections
+
+
+def _items_follow(doc: CleanDocument) -> list[bool]:
+    """For each block: does another list item follow before the next heading or lead-in paragraph?"""
+    out = [False] * len(doc.blocks)
+    seen_item = False
+    for i in range(len(doc.blocks) - 1, -1, -1):
+        out[i] = seen_item
+        block = doc.blocks[i]
+        text = doc.text[block.start : block.end]
+        if block.kind == "heading" or (block.kind == "paragraph" and _is_lead_in(doc.blocks, i, text)):
+            seen_item = False
+        elif block.kind == "item":
+            seen_item = True
+    return out
 
 
 def _is_lead_in(blocks: list[Block], i: int, text: str) -> bool:

@@ -23,7 +23,7 @@ from ingest.errors import IngestError, UnreadableFile, UnsupportedType
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.types import Chunk, CleanDocument
 
-PIPELINE_VERSION = "7"  # bump when cleaning or chunking changes, so documents are re-ingested
+PIPELINE_VERSION = "8"  # bump when cleaning or chunking changes, so documents are re-ingested
 
 
 @dataclass(frozen=True)
