@@ -10,10 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answers import Answer, Citation
-from assistant.extractive import Evidence, ExtractiveAnswerer, Quote
+from assistant.extractive import Evidence, ExtractiveAnswerer, Quote, Similarity
+from assistant.owners import Match, OwnerFinder
 from assistant.validation import validate_question
 from index.language import detect_language
 from index.retriever import HybridRetriever
+from index.signals import asks_who
 from index.types import Passage
 
 _FOLLOW_UP = re.compile(
@@ -22,18 +24,37 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 
+# "…, och när?", "… and on what kind of topics?": a second question the register does not answer
+_TWO_PART = re.compile(r"(,|\s)\s*(och|samt|and)\s+(när|vad|hur|vilka|vilken|what|when|how|which|on what)\b", re.I)
+
 FRAMES = {
     "sv": {
         "according": "Enligt {title}",
         "replaced": "ersatt av {title}",
         "refusal": "Det framgår inte av planerna.",
         "related": "Möjligen relaterat:",
+        "number": "nr {n}",
+        "kinds": {
+            "assigned": "fick i uppdrag",
+            "responsible": "ansvarar",
+            "decided": "beslutade",
+            "follows_up": "följer upp",
+            "other": "nämns",
+        },
     },
     "en": {
         "according": "According to {title}",
         "replaced": "replaced by {title}",
         "refusal": "I can't find this in the plans.",
         "related": "Possibly related:",
+        "number": "no. {n}",
+        "kinds": {
+            "assigned": "was assigned",
+            "responsible": "is responsible",
+            "decided": "decided",
+            "follows_up": "follows up",
+            "other": "is named",
+        },
     },
 }
 
@@ -83,6 +104,7 @@ class Assistant:
         meta = " ".join(" ".join(map(str, [d.title, *d.meta.values()])) for d in docs)
         self._known_text = " ".join(self.doc_texts.values()) + " " + meta
         self.answerer = ExtractiveAnswerer(list(self.retriever.passages.values()), self.options.max_sentences)
+        self.owners = OwnerFinder(self.retriever.index.register(), self.answerer)
         self._fingerprint = self.retriever._fingerprint
 
     # -- asking -------------------------------------------------------------------------------
@@ -96,13 +118,16 @@ class Assistant:
         t2 = time.perf_counter()
         # an English question is scored by its Swedish terms: its English words never occur in the plans
         scoring_query = self.retriever.swedish_terms(query) or query
-        quotes = self.answerer.select(text, scoring_query, passages, self.doc_texts, self._similarity(query, passages))
+        similarity = self._similarity(query, passages)
+        quotes = self.answerer.select(text, scoring_query, passages, self.doc_texts, similarity)
         evidence = self.answerer.evidence(scoring_query, quotes[:2], text, self._known_text)
-        answer = (
-            self._compose(text, lang, quotes)
-            if quotes and self._supported(evidence, lang)
-            else self._refuse(text, lang, passages)
-        )
+        if not quotes or not self._supported(evidence, lang):
+            answer = self._refuse(text, lang, passages)
+        else:
+            owner = self._from_register(text, lang, scoring_query, passages, similarity) if asks_who(text) else None
+            answer = self._compose(text, lang, quotes) if owner is None else owner
+            if owner is not None and _TWO_PART.search(text):
+                answer = self._extend(owner, lang, quotes)
         t3 = time.perf_counter()
         answer.timings = {
             "validate": (t1 - t0) * 1e3,
@@ -157,13 +182,13 @@ class Assistant:
             date=info.date,
         )
 
-    def _compose(self, question: str, lang: str, quotes: list[Quote]) -> Answer:
+    def _compose(self, question: str, lang: str, quotes: list[Quote], first_marker: int = 1) -> Answer:
         frames = FRAMES[lang]
         parts: list[str] = []
         citations: list[Citation] = []
         current_doc = None
         for quote in quotes:
-            citation = self.citation(len(citations) + 1, quote.passage, quote.start, quote.end)
+            citation = self.citation(first_marker + len(citations), quote.passage, quote.start, quote.end)
             citations.append(citation)
             if quote.passage.doc_id != current_doc:
                 current_doc = quote.passage.doc_id
@@ -173,6 +198,55 @@ class Assistant:
                 parts.append(frame + ":")
             parts.append(f"”{quote.text}” [{citation.marker}]")
         return Answer(question=question, text=" ".join(parts), citations=citations, language=lang, mode="extractive")
+
+    def _from_register(
+        self, question: str, lang: str, query: str, passages: list[Passage], similarity: Similarity
+    ) -> Answer | None:
+        matches = self.owners.find(question, query, passages, self.doc_texts, similarity)
+        if not matches:
+            return None
+        frames = FRAMES[lang]
+        parts: list[str] = []
+        citations: list[Citation] = []
+        for m in matches:
+            parts.append(self._owner_sentence(m, frames, citations))
+        return Answer(question=question, text=" ".join(parts), citations=citations, language=lang, mode="register")
+
+    def _owner_sentence(self, m: Match, frames: dict, citations: list[Citation]) -> str:
+        """ "<owner> [1] fick i uppdrag (<title>, <year>, nr 5): ”<task>” [2]" — the owner first."""
+        e = m.entry
+        owner = self.citation(
+            len(citations) + 1, self.retriever.passage_at(e.doc_id, e.owner_start), e.owner_start, e.owner_end
+        )
+        citations.append(owner)
+        task_marker = owner.marker
+        if not (e.task_start <= e.owner_start < e.task_end):
+            task = self.citation(
+                len(citations) + 1, self.retriever.passage_at(e.doc_id, e.task_start), e.task_start, e.task_end
+            )
+            citations.append(task)
+            task_marker = task.marker
+        where = [
+            owner.title + (f" ({frames['replaced'].format(title=owner.superseded_by)})" if owner.superseded_by else "")
+        ]
+        if e.year:
+            where.append(e.year)
+        if e.number:
+            where.append(frames["number"].format(n=e.number))
+        kind = frames["kinds"].get(e.kind, frames["kinds"]["other"])
+        task_text = self.doc_texts[e.doc_id][e.task_start : e.task_end]
+        return f"{owner.quote} [{owner.marker}] {kind} ({', '.join(where)}): ”{task_text}” [{task_marker}]"
+
+    def _extend(self, answer: Answer, lang: str, quotes: list[Quote]) -> Answer:
+        """Add the best quotes the register answer does not already cite (for a second question)."""
+        cited = {(c.doc_id, c.start) for c in answer.citations}
+        extra = [q for q in quotes if (q.passage.doc_id, q.start) not in cited][:2]
+        if not extra:
+            return answer
+        more = self._compose(answer.question, lang, extra, first_marker=len(answer.citations) + 1)
+        answer.text += " " + more.text
+        answer.citations += more.citations
+        return answer
 
     def _refuse(self, question: str, lang: str, passages: list[Passage]) -> Answer:
         frames = FRAMES[lang]

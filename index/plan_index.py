@@ -63,6 +63,7 @@ class PlanIndex:
             "pages": doc.page_count,
             "page_starts": doc.page_starts,
             "catalog": doc.meta,
+            "register": [r.to_json() for r in doc.register],
         }
         self.store.put_document(doc.doc_id, doc.text, meta)
 
@@ -104,6 +105,10 @@ class PlanIndex:
             )
             for d in sorted(self.store.documents(), key=lambda d: d.doc_id)
         ]
+
+    def register(self) -> list[dict]:
+        """Every responsibility statement of the committed documents (stored with each document)."""
+        return [entry for d in self.store.documents() for entry in d.meta.get("register") or []]
 
     def document_text(self, doc_id: str) -> str | None:
         doc = self.store.document(doc_id)

@@ -175,6 +175,12 @@ class HybridRetriever:
                 break
         return out
 
+    def passage_at(self, doc_id: str, offset: int) -> Passage:
+        """The visible passage holding ``offset`` of the document (the nearest one before it)."""
+        starts, ids = self._starts[doc_id]
+        i = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return self.passages[ids[i]]
+
     def lead_in_passage(self, chunk_id: str) -> str | None:
         """Id of the passage holding the lead-in of ``chunk_id``'s list, if it has one."""
         p = self.passages[chunk_id]

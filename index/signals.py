@@ -22,6 +22,20 @@ def asks_for_owner(question: str) -> bool:
     return bool(_OWNER_QUESTION.search(question))
 
 
+_WHO = re.compile(
+    r"\b(vem|vems|who|whom|whose)\b|"
+    r"\b(vilka|vilken|vilket|which|what)\s+(?:\w+\s+){0,2}?(?:beredning\w*|nämnd\w*|organ\w*|förvaltning\w*|"
+    r"grupp\w*|råd\w*|bod(?:y|ies)|committees?|boards?|groups?|administration|council)\b|"
+    r"^\s*(vilka|vilken)\s+(?:får|fick|ska|skulle|har|hade|ansvarar|beslutade)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who(question: str) -> bool:
+    """A question whose answer is a body, role or person ("vem ansvarar …", "which bodies were asked …")."""
+    return bool(_WHO.search(question))
+
+
 def states_responsibility(text: str) -> bool:
     return bool(_RESPONSIBILITY.search(text))
 

@@ -21,9 +21,10 @@ from ingest.chunking import chunk_document
 from ingest.documents import build_document
 from ingest.errors import IngestError, UnreadableFile, UnsupportedType
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
+from ingest.responsibilities import extract_responsibilities
 from ingest.types import Chunk, CleanDocument
 
-PIPELINE_VERSION = "8"  # bump when cleaning or chunking changes, so documents are re-ingested
+PIPELINE_VERSION = "9"  # bump when cleaning or chunking changes, so documents are re-ingested
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def _ingest_one(
             return
         doc = build_document(load_file(path), entry)
         chunks = chunk_document(doc, options.target_tokens, options.hard_limit)
+        doc.register = extract_responsibilities(doc)
     except IngestError as e:
         report.skipped.append(Skipped(path.name, e.reason + (f" ({e.detail})" if e.detail else "")))
         return

@@ -54,6 +54,7 @@ class CleanDocument:
     blocks: list[Block]
     page_starts: list[tuple[int, int]] = field(default_factory=list)  # (offset, page number)
     meta: dict = field(default_factory=dict)
+    register: list = field(default_factory=list)  # Responsibility entries, filled by the pipeline
 
     def page_at(self, offset: int) -> int | None:
         """Page number of the character at ``offset`` (None for text without pages)."""

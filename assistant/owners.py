@@ -1,0 +1,111 @@
+"""Owner questions answered from the responsibility register.
+
+"Who owns the SIP assignment?" → the register entries whose task matches the question (by the
+retrieved passages they sit in, by their words, by an assignment number or year the question
+names) → the owner first, then the assignment quoted with its number, document and year. When
+several documents assign related tasks (2021 and 2023), each is listed with its year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from assistant.extractive import ExtractiveAnswerer, Similarity
+from index.signals import asked_item_numbers, years_in
+from index.types import Passage
+
+_KIND_HINTS = {
+    "decided": re.compile(r"\b(beslut\w*|antog|antogs|fastställ\w*|decided|adopted|approved)\b", re.I),
+    "follows_up": re.compile(r"\b(följ\w* upp|uppföljning\w*|follows? up|monitor\w*|report\w* back)\b", re.I),
+    "responsible": re.compile(r"\b(ansvar\w*|responsib\w*|in charge|owns?)\b", re.I),
+    "assigned": re.compile(r"\b(uppdrag\w*|uppgift\w*|assign\w*|task\w*|given)\b", re.I),
+}
+
+
+@dataclass
+class Entry:
+    owner: str
+    owner_key: str
+    task: str
+    kind: str
+    doc_id: str
+    task_start: int
+    task_end: int
+    owner_start: int
+    owner_end: int
+    number: str = ""
+    assigner: str = ""
+    year: str = ""
+
+    @classmethod
+    def from_json(cls, raw: dict) -> Entry:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in raw.items() if k in names})
+
+
+@dataclass
+class Match:
+    entry: Entry
+    score: float
+    coverage: float  # how much of the question the task and owner text cover
+
+
+class OwnerFinder:
+    def __init__(self, entries: list[dict], answerer: ExtractiveAnswerer, min_score: float = 0.55) -> None:
+        self.entries = [Entry.from_json(e) for e in entries]
+        self.answerer = answerer
+        self.min_score = min_score
+
+    def find(
+        self,
+        question: str,
+        query: str,
+        passages: list[Passage],
+        doc_texts: dict[str, str],
+        similarity: Similarity = lambda doc_id, a, b: 0.0,
+    ) -> list[Match]:
+        """Entries that answer the question, best first; several only when they come from different
+        documents and score nearly as well (the same task assigned in several years)."""
+        q = self.answerer.question_terms(query)
+        numbers = {str(n) for n in asked_item_numbers(question)}
+        years = years_in(question)
+        kinds = [k for k, rx in _KIND_HINTS.items() if rx.search(question)]
+        scored = []
+        for e in self.entries:
+            prior = _passage_prior(e, passages)
+            if prior == 0 and not (numbers and _number_matches(e, numbers)):
+                continue
+            text = doc_texts.get(e.doc_id, "")[e.task_start : e.task_end] + " " + e.owner
+            _, coverage = self.answerer.sentence_score(q, text, 0.0)
+            score = (
+                0.5 * prior + 0.6 * coverage + 0.05 * (e.kind in kinds) + similarity(e.doc_id, e.task_start, e.task_end)
+            )
+            if numbers:
+                score += 0.5 if _number_matches(e, numbers) else -0.3
+            if years and e.year and any(y in e.year for y in years):
+                score += 0.1
+            scored.append(Match(e, score, coverage))
+        scored.sort(key=lambda m: -m.score)
+        if not scored or scored[0].score < self.min_score:
+            return []
+        best = scored[0]
+        out = [best]
+        for m in scored[1:]:
+            if len(out) >= 3:
+                break
+            related = m.coverage >= 0.9 * best.coverage and m.score >= 0.75 * best.score
+            if related and m.entry.doc_id not in {x.entry.doc_id for x in out}:
+                out.append(m)
+        return out
+
+
+def _passage_prior(e: Entry, passages: list[Passage]) -> float:
+    for rank, p in enumerate(passages, start=1):
+        if p.doc_id == e.doc_id and p.start <= e.task_start < p.end:
+            return 1.0 / rank**0.5
+    return 0.0
+
+
+def _number_matches(e: Entry, numbers: set[str]) -> bool:
+    return bool(numbers & set(re.findall(r"\d+", e.number)))
