@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answers import Answer, Citation
-from assistant.extractive import Evidence, ExtractiveAnswerer, Quote, Similarity
+from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote, Similarity
 from assistant.owners import Match, OwnerFinder
 from assistant.validation import validate_question
 from index.language import detect_language
@@ -117,7 +117,7 @@ class Assistant:
         passages = self.retriever.retrieve(query, self.options.passages)
         t2 = time.perf_counter()
         # an English question is scored by its Swedish terms: its English words never occur in the plans
-        scoring_query = self.retriever.swedish_terms(query) or query
+        scoring_query = GROUP_SEPARATOR.join(self.retriever.swedish_groups(query)) or query
         similarity = self._similarity(query, passages)
         quotes = self.answerer.select(text, scoring_query, passages, self.doc_texts, similarity)
         evidence = self.answerer.evidence(scoring_query, quotes[:2], text, self._known_text)

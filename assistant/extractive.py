@@ -74,6 +74,9 @@ _ROLE_SV = {
 }
 
 
+GROUP_SEPARATOR = " | "
+# (groups of alternative stems with their weight, character 4-grams of the question's words)
+QuestionTerms = tuple[list[tuple[frozenset[str], float]], set[str]]
 # similarity(doc_id, start, end) → cosine similarity of the question and that stored sentence (0 if none)
 Similarity = Callable[[str, int, int], float]
 
@@ -118,20 +121,39 @@ class ExtractiveAnswerer:
         return math.log(1 + self._n / (1 + self._df.get(term, 0)))
 
     # -- scoring ------------------------------------------------------------------------------
-    def question_terms(self, question: str) -> tuple[dict[str, float], set[str]]:
-        terms = {t: self.idf(t) for t in analyse(search_form(question)) if t not in _QUESTION_WORDS}
-        grams = set(analyse_chars(" ".join(w for w in re.findall(r"\w+", question) if len(w) > 3)))
-        return terms, grams
+    def question_terms(self, question: str) -> QuestionTerms:
+        """The question's terms in groups of alternatives: ``GROUP_SEPARATOR`` separates the groups
+        of a glossary translation (one English phrase → several Swedish words, any of which
+        counts); otherwise every stemmed word is its own group. A group weighs its rarest term."""
+        if GROUP_SEPARATOR in question:
+            raw = [analyse(search_form(g)) for g in question.split(GROUP_SEPARATOR)]
+        else:
+            raw = [[t] for t in analyse(search_form(question))]
+        groups = []
+        for stems in raw:
+            stems = [t for t in stems if t not in _QUESTION_WORDS]
+            if stems:
+                groups.append((frozenset(stems), max(self.idf(t) for t in stems)))
+        words = question.replace(GROUP_SEPARATOR, " ")
+        grams = set(analyse_chars(" ".join(w for w in re.findall(r"\w+", words) if len(w) > 3)))
+        return groups, grams
 
-    def sentence_score(self, q: tuple[dict[str, float], set[str]], text: str, prior: float) -> tuple[float, float]:
-        """(score, coverage): coverage is the IDF-weighted share of question terms in the text."""
-        terms, grams = q
+    def sentence_score(self, q: QuestionTerms, text: str, prior: float) -> tuple[float, float]:
+        """(score, coverage): coverage is the IDF-weighted share of the question's term groups in the text."""
+        groups, grams = q
         form = search_form(text)
         present = set(analyse(form))
-        total = sum(terms.values()) or 1.0
-        coverage = sum(w for t, w in terms.items() if t in present) / total
+        total = sum(w for _, w in groups) or 1.0
+        coverage = sum(w for stems, w in groups if stems & present) / total
         char = len(grams & set(analyse_chars(form))) / len(grams) if grams else 0.0
         return 0.5 * coverage + 0.3 * char + 0.2 * prior, coverage
+
+    def unknown_share(self, q: QuestionTerms) -> float:
+        """Share of the question's term groups none of whose words occur anywhere in the plans."""
+        groups = q[0]
+        if not groups:
+            return 1.0
+        return sum(1 for stems, _ in groups if all(self._df.get(t, 0) == 0 for t in stems)) / len(groups)
 
     def candidates(
         self, question_query: str, passages: list[Passage], doc_texts: dict[str, str], similarity: Similarity
@@ -212,9 +234,7 @@ class ExtractiveAnswerer:
         q = self.question_terms(query)
         coverage = max((self.sentence_score(q, x.text + " " + x.passage.context, 0)[1] for x in quotes), default=0.0)
         dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
-        terms = q[0]
-        unknown = sum(1 for t in terms if self._df.get(t, 0) == 0) / len(terms) if terms else 1.0
-        return Evidence(coverage, dense, unknown, _missing_answer_type(question, quotes, known_text))
+        return Evidence(coverage, dense, self.unknown_share(q), _missing_answer_type(question, quotes, known_text))
 
     def _with_lead_ins(self, chosen: list[Quote], doc_texts: dict[str, str]) -> list[Quote]:
         """Put the heading that assigns a numbered item right before the item (owner first)."""
@@ -274,7 +294,7 @@ def _missing_answer_type(question: str, quotes: list[Quote], known_text: str) ->
 def _is_title(sentence: str) -> bool:
     """A heading standing alone ("Uppföljning av färdplanen"): no verb-bearing sentence to quote."""
     s = sentence.strip()
-    return len(s.split()) <= 6 and s[-1:] not in ".!?:;" and not _ITEM.match(s)
+    return len(s.split()) <= 6 and s[-1:] not in ".!?:;" and not _ITEM.match(s) and ":" not in s
 
 
 def _list_span(text: str, p_start: int, p_end: int, near: int) -> tuple[int, int] | None:

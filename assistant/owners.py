@@ -79,7 +79,7 @@ class OwnerFinder:
             text = doc_texts.get(e.doc_id, "")[e.task_start : e.task_end] + " " + e.owner
             _, coverage = self.answerer.sentence_score(q, text, 0.0)
             score = (
-                0.5 * prior + 0.6 * coverage + 0.05 * (e.kind in kinds) + similarity(e.doc_id, e.task_start, e.task_end)
+                0.5 * prior + 0.6 * coverage + 0.15 * (e.kind in kinds) + similarity(e.doc_id, e.task_start, e.task_end)
             )
             if numbers:
                 score += 0.5 if _number_matches(e, numbers) else -0.3

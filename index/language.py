@@ -64,6 +64,11 @@ class Glossary:
     def translate(self, question: str) -> str:
         """Swedish terms for the glossary phrases found, plus the words it does not know
         (names, acronyms and Swedish words used in English questions stay as they are)."""
+        return " ".join(self.translate_groups(question))
+
+    def translate_groups(self, question: str) -> list[str]:
+        """The translation phrase by phrase: each item holds the Swedish alternatives for one
+        English phrase, or one word the glossary does not know."""
         words = [w.lower() for w in _WORD.findall(question)]
         out: list[str] = []
         i = 0
@@ -78,7 +83,7 @@ class Glossary:
                 if words[i] not in _EN_STOP:
                     out.append(words[i])
                 i += 1
-        return " ".join(out)
+        return out
 
     def _lookup(self, key: tuple[str, ...]) -> str | None:
         if key in self.entries:

@@ -89,9 +89,13 @@ class HybridRetriever:
 
     def swedish_terms(self, question: str) -> str:
         """For an English question, its Swedish term list from the glossary; else empty."""
+        return " ".join(self.swedish_groups(question))
+
+    def swedish_groups(self, question: str) -> list[str]:
+        """For an English question, the glossary translation phrase by phrase; else empty."""
         if not self.options.translate_english or self.glossary is None or detect_language(question) != "en":
-            return ""
-        return self.glossary.translate(question)
+            return []
+        return self.glossary.translate_groups(question)
 
     def query_vector(self, question: str) -> list[float]:
         """The question's embedding; the last few are kept, so answering reuses retrieval's."""
