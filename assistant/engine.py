@@ -17,6 +17,7 @@ from index.language import detect_language
 from index.retriever import HybridRetriever
 from index.signals import asks_who
 from index.types import Passage
+from ingest.sentences import split_sentences
 
 _FOLLOW_UP = re.compile(
     r"^(och|men|samt|and|but|what about|how about|vad gäller)\b|\b(den|det|dem|denna|detta|dessa|"
@@ -104,7 +105,8 @@ class Assistant:
         meta = " ".join(" ".join(map(str, [d.title, *d.meta.values()])) for d in docs)
         self._known_text = " ".join(self.doc_texts.values()) + " " + meta
         self.answerer = ExtractiveAnswerer(list(self.retriever.passages.values()), self.options.max_sentences)
-        self.owners = OwnerFinder(self.retriever.index.register(), self.answerer)
+        superseded = {d.doc_id: str(d.meta.get("superseded_by", "")) for d in docs if d.meta.get("superseded_by")}
+        self.owners = OwnerFinder(self.retriever.index.register(), self.answerer, superseded)
         self._fingerprint = self.retriever._fingerprint
 
     # -- asking -------------------------------------------------------------------------------
@@ -213,29 +215,34 @@ class Assistant:
         return Answer(question=question, text=" ".join(parts), citations=citations, language=lang, mode="register")
 
     def _owner_sentence(self, m: Match, frames: dict, citations: list[Citation]) -> str:
-        """ "<owner> [1] fick i uppdrag (<title>, <year>, nr 5): ”<task>” [2]" — the owner first."""
+        """ "<owner> [1] fick i uppdrag (<title>, <year>, nr 5): ”<task>” [2]" — the owner first.
+
+        [1] cites the whole sentence that names the owner (often a heading far above the item);
+        when the task sentence names its owner itself, one citation covers both."""
         e = m.entry
-        owner = self.citation(
-            len(citations) + 1, self.retriever.passage_at(e.doc_id, e.owner_start), e.owner_start, e.owner_end
-        )
-        citations.append(owner)
-        task_marker = owner.marker
-        if not (e.task_start <= e.owner_start < e.task_end):
-            task = self.citation(
-                len(citations) + 1, self.retriever.passage_at(e.doc_id, e.task_start), e.task_start, e.task_end
-            )
-            citations.append(task)
-            task_marker = task.marker
+        text = self.doc_texts[e.doc_id]
+        if e.task_start <= e.owner_start < e.task_end:
+            task = self._cite(citations, e.doc_id, e.task_start, e.task_end)
+            owner_marker = task.marker
+        else:
+            a, b = _sentence_around(text, e.owner_start, e.owner_end)
+            owner_marker = self._cite(citations, e.doc_id, a, b).marker
+            task = self._cite(citations, e.doc_id, e.task_start, e.task_end)
         where = [
-            owner.title + (f" ({frames['replaced'].format(title=owner.superseded_by)})" if owner.superseded_by else "")
+            task.title + (f" ({frames['replaced'].format(title=task.superseded_by)})" if task.superseded_by else "")
         ]
         if e.year:
             where.append(e.year)
         if e.number:
             where.append(frames["number"].format(n=e.number))
         kind = frames["kinds"].get(e.kind, frames["kinds"]["other"])
-        task_text = self.doc_texts[e.doc_id][e.task_start : e.task_end]
-        return f"{owner.quote} [{owner.marker}] {kind} ({', '.join(where)}): ”{task_text}” [{task_marker}]"
+        owner_name = text[e.owner_start : e.owner_end]
+        return f"{owner_name} [{owner_marker}] {kind} ({', '.join(where)}): ”{task.quote}” [{task.marker}]"
+
+    def _cite(self, citations: list[Citation], doc_id: str, start: int, end: int) -> Citation:
+        citation = self.citation(len(citations) + 1, self.retriever.passage_at(doc_id, start), start, end)
+        citations.append(citation)
+        return citation
 
     def _extend(self, answer: Answer, lang: str, quotes: list[Quote]) -> Answer:
         """Add the best quotes the register answer does not already cite (for a second question)."""
@@ -255,6 +262,16 @@ class Assistant:
         if related:
             text += " " + frames["related"] + " " + "; ".join(f"{c.title} [{c.marker}]" for c in related)
         return Answer(question=question, text=text, language=lang, supported=False, mode="refusal", related=related)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` that contains the span (the span itself if none does)."""
+    lo = max(0, text.rfind("\n", 0, start) + 1)
+    hi = text.find("\n", end)
+    for a, b in split_sentences(text, lo, len(text) if hi < 0 else hi):
+        if a <= start and end <= b:
+            return a, b
+    return start, end
 
 
 def resolve_follow_up(question: str, history: Sequence[str]) -> str:

@@ -52,9 +52,13 @@ class Match:
 
 
 class OwnerFinder:
-    def __init__(self, entries: list[dict], answerer: ExtractiveAnswerer, min_score: float = 0.55) -> None:
+    def __init__(
+        self, entries: list[dict], answerer: ExtractiveAnswerer, superseded: dict[str, str] | None = None,
+        min_score: float = 0.55,
+    ) -> None:
         self.entries = [Entry.from_json(e) for e in entries]
         self.answerer = answerer
+        self.superseded = superseded or {}  # doc_id → doc_id of the document that replaces it
         self.min_score = min_score
 
     def find(
@@ -74,10 +78,10 @@ class OwnerFinder:
         scored = []
         for e in self.entries:
             prior = _passage_prior(e, passages)
-            if prior == 0 and not (numbers and _number_matches(e, numbers)):
-                continue
             text = doc_texts.get(e.doc_id, "")[e.task_start : e.task_end] + " " + e.owner
             _, coverage = self.answerer.sentence_score(q, text, 0.0)
+            if prior == 0 and coverage < 0.5 and not (numbers and _number_matches(e, numbers)):
+                continue  # neither retrieved nor a close match in its own words
             score = (
                 0.5 * prior + 0.6 * coverage + 0.15 * (e.kind in kinds) + similarity(e.doc_id, e.task_start, e.task_end)
             )
@@ -95,7 +99,8 @@ class OwnerFinder:
             if len(out) >= 3:
                 break
             related = m.coverage >= 0.9 * best.coverage and m.score >= 0.75 * best.score
-            if related and m.entry.doc_id not in {x.entry.doc_id for x in out}:
+            replaced = self.superseded.get(m.entry.doc_id) in {x.entry.doc_id for x in out}  # prefer current
+            if related and not replaced and m.entry.doc_id not in {x.entry.doc_id for x in out}:
                 out.append(m)
         return out
 
