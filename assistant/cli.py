@@ -38,11 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
 
+    own = sub.add_parser("owners", help="list or search the responsibility register")
+    own.add_argument("query", nargs="?", default="", help="words of an owner or a task (empty: everything)")
+    own.add_argument("--json", action="store_true", help="print the entries as JSON")
+    own.add_argument("--limit", type=int, default=50, help="at most this many entries for a query")
+
     ev = sub.add_parser("eval", help="measure retrieval quality on a gold question set")
     ev.add_argument("--gold", type=Path, default=None, help="JSONL gold file (default data/eval/dev.jsonl)")
     ev.add_argument("-k", type=int, default=10, help="passages retrieved per question (scored at 1/3/5/10)")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
-    ev.add_argument("--retrieval-only", action="store_true", help="skip the answer metrics")
+    ev.add_argument("--retrieval-only", action="store_true", help="skip the answer and register metrics")
+    ev.add_argument("--owners", type=Path, default=None, help="register gold (default: owners_dev.jsonl beside --gold)")
     return p
 
 
@@ -152,9 +158,38 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.wiring import build_assistant
+
+    assistant = build_assistant(settings)
+    if not assistant.docs:
+        raise AssistantError("the index is empty: run `plansvar ingest` first")
+    query = args.query.strip()
+    swedish = assistant.retriever.swedish_terms(query) if query else ""
+    entries = assistant.owners.search(f"{query} {swedish}".strip(), assistant.doc_texts, args.limit)
+    if args.json:
+        rows = []
+        for e in entries:
+            row = dict(e.__dict__)
+            row["title"] = assistant.docs[e.doc_id].title if e.doc_id in assistant.docs else e.doc_id
+            row["task_text"] = assistant.doc_texts[e.doc_id][e.task_start : e.task_end]
+            rows.append(row)
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not entries:
+        print("no responsibility statements match" if query else "the register is empty")
+    for e in entries:
+        number = f" nr {e.number}" if e.number else ""
+        title = assistant.docs[e.doc_id].title if e.doc_id in assistant.docs else e.doc_id
+        task = assistant.doc_texts[e.doc_id][e.task_start : e.task_end]
+        print(f"{e.owner} — {e.kind}{number} ({title}, {e.year})\n    {task[:200]}")
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation import (
         evaluate_answers,
+        evaluate_register,
         evaluate_retrieval,
         format_answer_report,
         format_report,
@@ -175,12 +210,21 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         assistant = build_assistant(settings, retriever)
         index = retriever.index
         report["answers"] = evaluate_answers(gold, lambda q: assistant.ask(q).to_json(), index.document_text)
+        owners = args.owners or gold_path.parent / "owners_dev.jsonl"
+        if owners.is_file():
+            report["register"] = evaluate_register(index.register(), owners, assistant.doc_texts)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:
         print(format_report(report))
         if "answers" in report:
             print(format_answer_report(report["answers"]))
+        if "register" in report:
+            r = report["register"]
+            print(
+                f"register: precision {r['precision']}, recall {r['recall']} "
+                f"({r['matched']} matched; {r['found']} found, {r['gold']} in the gold file)"
+            )
     return 0
 
 
@@ -189,6 +233,7 @@ _COMMANDS = {
     "docs": _cmd_docs,
     "retrieve": _cmd_retrieve,
     "ask": _cmd_ask,
+    "owners": _cmd_owners,
     "eval": _cmd_eval,
 }
 

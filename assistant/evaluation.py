@@ -226,3 +226,14 @@ def format_answer_report(report: dict) -> str:
         lines.append(f"wrong or missing ({len(report['wrong'])}):")
         lines += [f"  {w['id']}: {w['question']} → {w['answer'][:160]}" for w in report["wrong"]]
     return "\n".join(lines)
+
+
+# -- register ----------------------------------------------------------------------------------
+def evaluate_register(entries: list[dict], owners_gold: Path, doc_texts: dict[str, str]) -> dict:
+    """Precision and recall of the stored register against a gold file of responsibility statements."""
+    from ingest.responsibilities import Responsibility, score_register
+
+    gold = [json.loads(line) for line in owners_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    names = set(Responsibility.__dataclass_fields__)
+    found = [Responsibility(**{k: v for k, v in e.items() if k in names}) for e in entries]
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in score_register(found, gold, doc_texts).items()}

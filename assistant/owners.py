@@ -53,7 +53,10 @@ class Match:
 
 class OwnerFinder:
     def __init__(
-        self, entries: list[dict], answerer: ExtractiveAnswerer, superseded: dict[str, str] | None = None,
+        self,
+        entries: list[dict],
+        answerer: ExtractiveAnswerer,
+        superseded: dict[str, str] | None = None,
         min_score: float = 0.55,
     ) -> None:
         self.entries = [Entry.from_json(e) for e in entries]
@@ -103,6 +106,25 @@ class OwnerFinder:
             if related and not replaced and m.entry.doc_id not in {x.entry.doc_id for x in out}:
                 out.append(m)
         return out
+
+    def search(self, query: str, doc_texts: dict[str, str], limit: int = 50) -> list[Entry]:
+        """Register entries for a free-text query (owner or task words), best first; all when empty."""
+        if not query.strip():
+            return sorted(self.entries, key=lambda e: (e.owner_key, e.doc_id, _number_key(e.number)))
+        q = self.answerer.question_terms(query)
+        scored = []
+        for e in self.entries:
+            text = f"{e.owner} {doc_texts.get(e.doc_id, '')[e.task_start : e.task_end]}"
+            _, coverage = self.answerer.sentence_score(q, text, 0.0)
+            if coverage > 0:
+                scored.append((coverage, e))
+        scored.sort(key=lambda x: (-x[0], x[1].doc_id, _number_key(x[1].number)))
+        return [e for _, e in scored[:limit]]
+
+
+def _number_key(number: str) -> int:
+    digits = re.findall(r"\d+", number)
+    return int(digits[0]) if digits else 10_000
 
 
 def _passage_prior(e: Entry, passages: list[Passage]) -> float:
