@@ -158,7 +158,9 @@ class HybridRetriever:
         }
         ranked = sorted(fused, key=lambda c: (-fused[c], c))
         if o.expand_lead_in:
-            ranked = self._with_lead_ins(ranked, k)
+            ranked, shown_for = self._with_lead_ins(ranked, k)
+            for lead, item in shown_for.items():
+                fused[lead] = fused[item]  # a lead-in shown for an item ranks (and scores) with it
         out = []
         for rank, cid in enumerate(ranked[:k], start=1):
             p = copy_passage(self.passages[cid], score=fused.get(cid, 0.0), rank=rank)
@@ -166,8 +168,10 @@ class HybridRetriever:
             out.append(p)
         return out
 
-    def _with_lead_ins(self, ranked: list[str], k: int) -> list[str]:
+    def _with_lead_ins(self, ranked: list[str], k: int) -> tuple[list[str], dict[str, str]]:
+        """The ranking with each top item's lead-in passage right after it; and lead-in → item."""
         out: list[str] = []
+        shown_for: dict[str, str] = {}
         for cid in ranked:
             if cid in out:
                 continue
@@ -175,9 +179,10 @@ class HybridRetriever:
             lead = self.lead_in_passage(cid)
             if lead and lead not in out and len(out) <= self.options.lead_in_within:
                 out.append(lead)
+                shown_for[lead] = cid
             if len(out) >= k + 5:
                 break
-        return out
+        return out, shown_for
 
     def passage_at(self, doc_id: str, offset: int) -> Passage:
         """The visible passage holding ``offset`` of the document (the nearest one before it)."""

@@ -71,7 +71,7 @@ _TOKEN_BEFORE = re.compile(r"([\w.\-]+)$")
 
 
 def _is_abbreviation(text: str, dot_at: int) -> bool:
-    m = _TOKEN_BEFORE.search(text, 0, dot_at)
+    m = _TOKEN_BEFORE.search(text, max(0, dot_at - 40), dot_at)  # bounded: linear in the text length
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")
