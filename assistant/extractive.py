@@ -105,8 +105,8 @@ class ExtractiveAnswerer:
         self,
         passages_corpus: list[Passage],
         max_sentences: int = 4,
-        relative_floor: float = 0.65,
-        dense_weight: float = 8,
+        relative_floor: float = 0.6,
+        dense_weight: float = 4.0,
     ) -> None:
         self.dense_weight = dense_weight
         df: Counter[str] = Counter()
