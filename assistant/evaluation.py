@@ -132,17 +132,21 @@ def evaluate_retrieval(gold: list[GoldQuestion], retrieve: Callable[[str, int], 
     return report
 
 
+def _table(report: dict, cols: list[str], width: int) -> list[str]:
+    """Header, the overall row, then one row per question type and per language ('–' where n/a)."""
+
+    def row(name: str, values: dict) -> str:
+        return f"{name:18}" + "".join(f"{values.get(c, '–')!s:>{width}}" for c in cols)
+
+    lines = [f"{'':18}" + "".join(f"{c:>{width}}" for c in cols), row("overall", report["overall"])]
+    for key in ("by_type", "by_lang"):
+        lines += [row(f"  {g}", values) for g, values in report[key].items()]
+    return lines
+
+
 def format_report(report: dict) -> str:
     cols = ["recall@1", "recall@3", "recall@5", "recall@10", "all_evidence@5", "mrr@10", "questions"]
-    lines = [f"{'':18}" + "".join(f"{c:>15}" for c in cols)]
-
-    def row(name: str, s: dict) -> str:
-        return f"{name:18}" + "".join(f"{s[c]:>15}" for c in cols)
-
-    lines.append(row("overall", report["overall"]))
-    for key in ("by_type", "by_lang"):
-        for g, s in report[key].items():
-            lines.append(row(f"  {g}", s))
+    lines = _table(report, cols, 15)
     lat = report["latency_ms"]
     lines.append(f"retrieval latency (warm): p50 {lat['p50']} ms, p95 {lat['p95']} ms")
     if report["misses"]:
@@ -212,14 +216,7 @@ def evaluate_answers(
 
 def format_answer_report(report: dict) -> str:
     cols = ["accuracy", "false_refusal", "refusal", "citation_validity", "questions"]
-    lines = ["answers:", f"{'':18}" + "".join(f"{c:>19}" for c in cols)]
-
-    def row(name: str, s: dict) -> str:
-        return f"{name:18}" + "".join(f"{s.get(c, '–')!s:>19}" for c in cols)
-
-    lines.append(row("overall", report["overall"]))
-    for key in ("by_type", "by_lang"):
-        lines += [row(f"  {g}", s) for g, s in report[key].items()]
+    lines = ["answers:", *_table(report, cols, 19)]
     lat = report["latency_ms"]
     lines.append(f"ask latency (warm): p50 {lat['p50']} ms, p95 {lat['p95']} ms")
     if report["wrong"]:
