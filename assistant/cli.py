@@ -119,7 +119,8 @@ def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     for d in docs:
         when = d.meta.get("period") or d.meta.get("date") or ""
         sup = f"  (superseded by {d.meta['superseded_by']})" if d.meta.get("superseded_by") else ""
-        print(f"{d.doc_id:58} {d.n_chunks:4} chunks {d.pages:4} pages  {when:10} {d.title}{sup}")
+        pages = f"{d.pages:4} pages" if d.pages else "    – pages"
+        print(f"{d.doc_id:58} {d.n_chunks:4} chunks {pages}  {when:10} {d.title}{sup}")
     return 0
 
 
