@@ -168,7 +168,8 @@ class ExtractiveAnswerer:
                 sentence = text[a:b]
                 if _is_title(sentence):
                     continue
-                lexical, _ = self.sentence_score(q, sentence + " " + p.context, prior)
+                heading = p.section.rsplit(" > ", 1)[-1]  # what the sentence is about
+                lexical, _ = self.sentence_score(q, f"{sentence} {p.context} {heading}", prior)
                 dense = similarity(p.doc_id, a, b)
                 quotes.append(Quote(p, a, b, sentence, self.dense_weight * dense + lexical))
         quotes.sort(key=lambda x: -x.score)
@@ -187,9 +188,10 @@ class ExtractiveAnswerer:
         if not ranked:
             return []
         if _LIST_QUESTION.search(question):
-            listed = self._list_quotes(ranked, doc_texts)
+            listed = self._list_quotes(ranked[:6], doc_texts)
             if listed:
                 return listed
+
         chosen = self._best(ranked, compare=bool(_COMPARISON.search(question)))
         return self._with_lists(self._with_lead_ins(chosen, doc_texts), doc_texts)
 
@@ -262,7 +264,7 @@ class ExtractiveAnswerer:
 
     def _list_quotes(self, ranked: list[Quote], doc_texts: dict[str, str]) -> list[Quote]:
         """The list (contiguous item lines) in the best passages that hold one, with its lead-in."""
-        for quote in ranked[:6]:
+        for quote in ranked:
             text = doc_texts[quote.passage.doc_id]
             span = _list_span(text, quote.passage.start, quote.passage.end, quote.start)
             if span:
