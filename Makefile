@@ -22,9 +22,9 @@ install: $(STAMP) ## create .venv and install Plansvar with its dev tools
 ingest: install ## index the bundled plans (incremental)
 	$(BIN)/plansvar ingest
 
-run: install ## set up, build the index if missing, show that it is ready
+run: install ## set up, build the index if missing, serve the page on http://127.0.0.1:7860
 	$(BIN)/plansvar ingest --if-missing
-	$(BIN)/plansvar docs
+	$(BIN)/plansvar serve
 
 test: install ## run the whole test suite
 	@$(BIN)/python -m pytest; rc=$$?; \

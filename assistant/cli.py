@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
 
+    srv = sub.add_parser("serve", help="start the web page and the JSON API")
+    srv.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, env PLANSVAR_HOST)")
+    srv.add_argument("--port", type=int, default=None, help="port (default 7860, env PLANSVAR_PORT)")
+
     own = sub.add_parser("owners", help="list or search the responsibility register")
     own.add_argument("query", nargs="?", default="", help="words of an owner or a task (empty: everything)")
     own.add_argument("--json", action="store_true", help="print the entries as JSON")
@@ -187,6 +191,15 @@ def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import app  # the CLI is the entry point that starts the UI (the one import of app.py)
+
+    host, port = args.host or settings.host, args.port or settings.port
+    print(f"Plansvar: http://{host}:{port}  (JSON API: POST /api/ask, GET /api/health; Ctrl-C stops)")
+    app.serve(settings, host, port)
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.evaluation import (
         evaluate_answers,
@@ -235,6 +248,7 @@ _COMMANDS = {
     "retrieve": _cmd_retrieve,
     "ask": _cmd_ask,
     "owners": _cmd_owners,
+    "serve": _cmd_serve,
     "eval": _cmd_eval,
 }
 

