@@ -14,6 +14,7 @@ from pathlib import Path
 from assistant.errors import AssistantError, IndexMissing, user_message
 from assistant.render import document_view, sources_panel
 from assistant.settings import Settings
+from index.store import StoreUnavailable
 
 TEXTS = {
     "sv": {
@@ -140,7 +141,7 @@ def build_ui(holder: AssistantHolder, settings: Settings):
             try:
                 assistant = holder()
                 answer = assistant.ask(text, st["questions"][-3:])
-            except AssistantError as e:
+            except (AssistantError, StoreUnavailable) as e:
                 history.append({"role": "assistant", "content": user_message(e)})
                 yield history, st, sources_panel(None, {}, settings.ui_language), gr.update(choices=[]), ""
                 return
@@ -169,7 +170,7 @@ def build_ui(holder: AssistantHolder, settings: Settings):
         def owner_rows(query):
             try:
                 assistant = holder()
-            except AssistantError as e:
+            except (AssistantError, StoreUnavailable) as e:
                 return [[user_message(e), "", "", "", "", ""]]
             entries = assistant.owners.search(query or "", assistant.doc_texts, limit=500)
             return [
@@ -187,7 +188,7 @@ def build_ui(holder: AssistantHolder, settings: Settings):
         def document_rows():
             try:
                 docs = holder().retriever.index.documents()
-            except AssistantError as e:
+            except (AssistantError, StoreUnavailable) as e:
                 return [[user_message(e), "", "", "", "", ""]]
             return [
                 [
