@@ -88,7 +88,7 @@ class Assistant:
     def refresh(self) -> None:
         """(Re)load what the answerer keeps in memory when the indexed documents changed."""
         self.retriever.refresh()
-        if self._fingerprint == self.retriever._fingerprint:
+        if self._fingerprint == self.retriever.fingerprint:
             return
         docs = self.retriever.index.documents()
         titles = {d.doc_id: d.title for d in docs}
@@ -101,13 +101,13 @@ class Assistant:
             )
             for d in docs
         }
-        self.doc_texts = {d.doc_id: self.retriever.index.document_text(d.doc_id) or "" for d in docs}
+        self.doc_texts = self.retriever.index.document_texts()
         meta = " ".join(" ".join(map(str, [d.title, *d.meta.values()])) for d in docs)
         self._known_text = " ".join(self.doc_texts.values()) + " " + meta
         self.answerer = ExtractiveAnswerer(list(self.retriever.passages.values()), self.options.max_sentences)
         superseded = {d.doc_id: str(d.meta.get("superseded_by", "")) for d in docs if d.meta.get("superseded_by")}
         self.owners = OwnerFinder(self.retriever.index.register(), self.answerer, superseded)
-        self._fingerprint = self.retriever._fingerprint
+        self._fingerprint = self.retriever.fingerprint
 
     # -- asking -------------------------------------------------------------------------------
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:

@@ -231,6 +231,5 @@ def evaluate_register(entries: list[dict], owners_gold: Path, doc_texts: dict[st
     from ingest.responsibilities import Responsibility, score_register
 
     gold = [json.loads(line) for line in owners_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    names = set(Responsibility.__dataclass_fields__)
-    found = [Responsibility(**{k: v for k, v in e.items() if k in names}) for e in entries]
+    found = [Responsibility.from_json(e) for e in entries]
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in score_register(found, gold, doc_texts).items()}

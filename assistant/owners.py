@@ -9,11 +9,12 @@ several documents assign related tasks (2021 and 2023), each is listed with its 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from assistant.extractive import ExtractiveAnswerer, Similarity
 from index.signals import asked_item_numbers, years_in
 from index.types import Passage
+from ingest.responsibilities import Responsibility
 
 _KIND_HINTS = {
     "decided": re.compile(r"\b(beslut\w*|antog|antogs|fastställ\w*|decided|adopted|approved)\b", re.I),
@@ -24,29 +25,8 @@ _KIND_HINTS = {
 
 
 @dataclass
-class Entry:
-    owner: str
-    owner_key: str
-    task: str
-    kind: str
-    doc_id: str
-    task_start: int
-    task_end: int
-    owner_start: int
-    owner_end: int
-    number: str = ""
-    assigner: str = ""
-    year: str = ""
-
-    @classmethod
-    def from_json(cls, raw: dict) -> Entry:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in raw.items() if k in names})
-
-
-@dataclass
 class Match:
-    entry: Entry
+    entry: Responsibility
     score: float
     coverage: float  # how much of the question the task and owner text cover
 
@@ -59,7 +39,7 @@ class OwnerFinder:
         superseded: dict[str, str] | None = None,
         min_score: float = 0.55,
     ) -> None:
-        self.entries = [Entry.from_json(e) for e in entries]
+        self.entries = [Responsibility.from_json(e) for e in entries]
         self.answerer = answerer
         self.superseded = superseded or {}  # doc_id → doc_id of the document that replaces it
         self.min_score = min_score
@@ -107,7 +87,7 @@ class OwnerFinder:
                 out.append(m)
         return out
 
-    def search(self, query: str, doc_texts: dict[str, str], limit: int = 50) -> list[Entry]:
+    def search(self, query: str, doc_texts: dict[str, str], limit: int = 50) -> list[Responsibility]:
         """Register entries for a free-text query (owner or task words), best first; all when empty."""
         if not query.strip():
             return sorted(self.entries, key=lambda e: (e.owner_key, e.doc_id, _number_key(e.number)))
@@ -127,12 +107,12 @@ def _number_key(number: str) -> int:
     return int(digits[0]) if digits else 10_000
 
 
-def _passage_prior(e: Entry, passages: list[Passage]) -> float:
+def _passage_prior(e: Responsibility, passages: list[Passage]) -> float:
     for rank, p in enumerate(passages, start=1):
         if p.doc_id == e.doc_id and p.start <= e.task_start < p.end:
             return 1.0 / rank**0.5
     return 0.0
 
 
-def _number_matches(e: Entry, numbers: set[str]) -> bool:
+def _number_matches(e: Responsibility, numbers: set[str]) -> bool:
     return bool(numbers & set(re.findall(r"\d+", e.number)))

@@ -110,6 +110,10 @@ class PlanIndex:
         """Every responsibility statement of the committed documents (stored with each document)."""
         return [entry for d in self.store.documents() for entry in d.meta.get("register") or []]
 
+    def document_texts(self) -> dict[str, str]:
+        """The cleaned text of every committed document, in one read."""
+        return {d.doc_id: d.text for d in self.store.documents(with_text=True)}
+
     def document_text(self, doc_id: str) -> str | None:
         doc = self.store.document(doc_id)
         return doc.text if doc else None

@@ -26,7 +26,7 @@ from index.language import Glossary, detect_language
 from index.plan_index import PlanIndex, copy_passage
 from index.signals import asked_item_numbers, asks_for_owner, item_numbers, states_responsibility, years_in
 from index.types import Passage
-from ingest.search_text import search_form
+from ingest.search_text import keyword_text
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class RetrievalOptions:
 
 
 def index_text(p: Passage) -> str:
-    return search_form("\n".join(x for x in (p.title, p.section, p.context, p.text) if x))
+    return keyword_text(p.title, p.section, p.context, p.text)
 
 
 class HybridRetriever:
@@ -96,6 +96,11 @@ class HybridRetriever:
         if not self.options.translate_english or self.glossary is None or detect_language(question) != "en":
             return []
         return self.glossary.translate_groups(question)
+
+    @property
+    def fingerprint(self) -> tuple:
+        """The committed documents the in-memory state was built from (changes on every commit)."""
+        return self._fingerprint
 
     def query_vector(self, question: str) -> list[float]:
         """The question's embedding; the last few are kept, so answering reuses retrieval's."""

@@ -50,6 +50,11 @@ class Responsibility:
     def to_json(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_json(cls, raw: dict) -> Responsibility:
+        """An entry as stored with its document (unknown keys are ignored)."""
+        return cls(**{k: v for k, v in raw.items() if k in cls.__dataclass_fields__})
+
 
 # --------------------------------------------------------------------------- text shapes
 

@@ -14,6 +14,11 @@ def mend_inline_breaks(text: str) -> str:
     return _BROKEN_WORD.sub("", text)
 
 
+def keyword_text(title: str, section: str, context: str, text: str) -> str:
+    """What is keyword-indexed for a passage: title, section path and lead-in, then the text."""
+    return search_form("\n".join(p for p in (title, section, context, text) if p))
+
+
 def search_form(text: str) -> str:
     """The text as it is embedded and keyword-indexed.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from ingest.search_text import search_form
+from ingest.search_text import keyword_text, search_form
 
 
 @dataclass(frozen=True)
@@ -92,5 +92,4 @@ class Chunk:
     @property
     def index_text(self) -> str:
         """What is keyword-indexed: title, section path and lead-in, then the text."""
-        parts = [self.title, self.section, self.context, self.text]
-        return search_form("\n".join(p for p in parts if p))
+        return keyword_text(self.title, self.section, self.context, self.text)
