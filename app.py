@@ -5,21 +5,19 @@ rendering, system fonts only (no font CDN). All document text is rendered throug
 `assistant.render`, which escapes it.
 """
 
-import json
 import os
 import threading
-import time
-from pathlib import Path
 
 from assistant.errors import AssistantError, IndexMissing, user_message
-from assistant.render import document_view, sources_panel
+from assistant.feedback import FeedbackStore
+from assistant.render import chat_text, document_view, sources_panel
 from assistant.settings import Settings
 from index.store import StoreUnavailable
 
 TEXTS = {
     "sv": {
-        "title": "Plansvar – frågor om regionens planer",
-        "intro": "Ställ en fråga om Region Örebro läns planer. Svaret citerar planerna; källorna visas bredvid.",
+        "title": "# Plansvar – frågor om regionens planer\n"
+        "Ställ en fråga om Region Örebro läns planer. Svaret citerar planerna; källorna visas bredvid.",
         "question": "Din fråga",
         "placeholder": "T.ex. Vem ansvarar för uppföljningen av färdplanen?",
         "new": "Ny konversation",
@@ -28,13 +26,18 @@ TEXTS = {
         "documents": "Dokument",
         "show": "Visa i dokument",
         "filter": "Sök ägare eller uppgift",
-        "empty_index": "Inga planer är indexerade ännu. Kör `plansvar ingest` och ladda om sidan.",
+        "owner_hint": "Välj en rad för att se texten den bygger på.",
+        "comment": "Kommentar till ditt omdöme (valfritt)",
+        "send": "Skicka kommentar",
+        "thanks": "Tack! Kommentaren är sparad.",
+        "vote_first": "Ge först tummen upp eller ner på ett svar.",
+        "language": "Språk",
         "owner_columns": ["Ägare", "Uppgift", "Typ", "Nr", "Dokument", "År"],
         "document_columns": ["Titel", "Typ", "Period/datum", "Sidor", "Avsnitt", "Ersatt av"],
     },
     "en": {
-        "title": "Plansvar – questions about the regional plans",
-        "intro": "Ask about Region Örebro län's plans. The answer quotes the plans; the sources are shown beside it.",
+        "title": "# Plansvar – questions about the regional plans\n"
+        "Ask about Region Örebro län's plans. The answer quotes the plans; the sources are shown beside it.",
         "question": "Your question",
         "placeholder": "E.g. Who owns the SIP assignment?",
         "new": "New conversation",
@@ -43,11 +46,17 @@ TEXTS = {
         "documents": "Documents",
         "show": "Show in document",
         "filter": "Search owner or task",
-        "empty_index": "No plans are indexed yet. Run `plansvar ingest` and reload the page.",
+        "owner_hint": "Select a row to see the text it rests on.",
+        "comment": "A comment on your rating (optional)",
+        "send": "Send comment",
+        "thanks": "Thank you! The comment is saved.",
+        "vote_first": "First give an answer a thumbs up or down.",
+        "language": "Language",
         "owner_columns": ["Owner", "Task", "Kind", "No.", "Document", "Year"],
         "document_columns": ["Title", "Kind", "Period/date", "Pages", "Passages", "Superseded by"],
     },
 }
+LANGUAGES = {"Svenska": "sv", "English": "en"}
 EXAMPLES = [
     "Vem ansvarar för uppföljningen av färdplanen?",
     "who owns the SIP assignment?",
@@ -58,10 +67,15 @@ CSS = """
 .sources article.citation { border-left: 4px solid #1f5f8b; padding: .4rem .6rem; margin: .5rem 0; }
 .sources mark, .document mark { background: #ffe58f; color: #111; }
 .superseded { color: #8a1c1c; font-weight: 600; }
-.document-text, .sources .passage { white-space: pre-wrap; }
+.document-text, .sources .passage { white-space: pre-wrap; overflow-wrap: anywhere; }
 .document-text { max-height: 60vh; overflow-y: auto; }
 :focus-visible { outline: 3px solid #1f5f8b !important; outline-offset: 2px; }
+#owners-table .cell-wrap, #documents-table .cell-wrap { font-family: system-ui, sans-serif; }
+@media (max-width: 640px) { #header { flex-direction: column; } #language { min-width: 0 !important; } }
 """
+SCROLL_TO_CITED = (
+    "() => { for (const m of document.querySelectorAll('mark#cited')) m.scrollIntoView({block: 'center'}); }"
+)
 
 
 class AssistantHolder:
@@ -84,23 +98,139 @@ class AssistantHolder:
             return self._assistant
 
 
-def record_feedback(path: Path, answer: dict, liked: bool, comment: str = "") -> None:
-    """Append one feedback record (question, answer, citations, vote) to a local JSONL file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    row = {"time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "liked": liked, "comment": comment, **answer}
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+def _new_state() -> dict:
+    """Per-browser-session state: the questions asked, the answers (JSON), the last vote."""
+    return {"questions": [], "answers": [], "vote": None}
+
+
+def _citation(answer: dict, marker: int) -> dict | None:
+    return next((c for c in answer["citations"] or answer["related"] if c["marker"] == marker), None)
+
+
+class Handlers:
+    """The page's event handlers. Errors become messages; document text goes through `assistant.render`."""
+
+    def __init__(self, holder: AssistantHolder, settings: Settings) -> None:
+        self.holder = holder
+        self.settings = settings
+        self.feedback = FeedbackStore(settings.feedback_path)
+
+    def respond(self, text, history, st):
+        import gradio as gr
+
+        history = [*(history or []), {"role": "user", "content": chat_text(text)}]
+        try:
+            assistant = self.holder()
+            answer = assistant.ask(text, st["questions"][-3:])
+        except (AssistantError, StoreUnavailable) as e:
+            history.append({"role": "assistant", "content": chat_text(user_message(e))})
+            yield history, st, sources_panel(None, {}), gr.update(choices=[], value=None), ""
+            return
+        history.append({"role": "assistant", "content": ""})
+        for piece in assistant.stream_text(answer):
+            history[-1]["content"] += chat_text(piece)
+            yield history, st, gr.update(), gr.update(), gr.update()
+        st = {**st, "questions": [*st["questions"], text], "answers": [*st["answers"], answer.to_json()]}
+        panel = sources_panel(answer, assistant.doc_texts, answer.language)
+        choices = [f"[{c.marker}] {c.title}" for c in answer.citations or answer.related]
+        yield history, st, panel, gr.update(choices=choices, value=None), ""
+
+    def show(self, choice, st):
+        """The whole document of the chosen citation, the cited span highlighted."""
+        if not choice or not st["answers"]:
+            return ""
+        c = _citation(st["answers"][-1], int(choice.split("]")[0].strip("[")))
+        if c is None:
+            return ""
+        return document_view(c["title"], self.holder().doc_texts[c["doc_id"]], c["start"], c["end"])
+
+    def vote(self, st, data):
+        """A thumbs up/down on the latest answer: stored at once; a comment may follow."""
+        import gradio as gr
+
+        if not st["answers"]:
+            return st, gr.update()
+        row_id = self.feedback.record(st["answers"][-1], bool(data.liked))
+        return {**st, "vote": row_id}, gr.update(visible=True)
+
+    def comment(self, text, st, lang):
+        t = TEXTS[lang]
+        if not st.get("vote"):
+            return t["vote_first"], text
+        if not text.strip():
+            return "", text
+        self.feedback.comment(st["vote"], text)
+        return t["thanks"], ""
+
+    def owner_rows(self, query):
+        """Rows of the register table and, per row, where its evidence is (for the source view)."""
+        try:
+            assistant = self.holder()
+        except (AssistantError, StoreUnavailable) as e:
+            return [[user_message(e), "", "", "", "", ""]], []
+        entries = assistant.owners.search(query or "", assistant.doc_texts, limit=500)
+        titles = {d: info.title for d, info in assistant.docs.items()}
+        rows = [
+            [
+                e.owner,
+                assistant.doc_texts[e.doc_id][e.task_start : e.task_end],
+                e.kind,
+                e.number,
+                titles.get(e.doc_id, e.doc_id),
+                e.year,
+            ]
+            for e in entries
+        ]
+        return rows, [[e.doc_id, e.task_start, e.task_end] for e in entries]
+
+    def owner_source(self, refs, data):
+        """The document of the selected register row, its evidence highlighted."""
+        row = data.index[0] if isinstance(data.index, list | tuple) else data.index
+        if row is None or not 0 <= row < len(refs):
+            return ""
+        doc_id, start, end = refs[row]
+        assistant = self.holder()
+        return document_view(assistant.docs[doc_id].title, assistant.doc_texts[doc_id], start, end)
+
+    def document_rows(self):
+        try:
+            docs = self.holder().retriever.index.documents()
+        except (AssistantError, StoreUnavailable) as e:
+            return [[user_message(e), "", "", "", "", ""]]
+        return [
+            [
+                d.title,
+                d.meta.get("kind", ""),
+                d.meta.get("period") or d.meta.get("date", ""),
+                d.pages or "",
+                d.n_chunks,
+                d.meta.get("superseded_by", ""),
+            ]
+            for d in docs
+        ]
 
 
 def build_ui(holder: AssistantHolder, settings: Settings):
     import gradio as gr
 
+    h = Handlers(holder, settings)
     t = TEXTS[settings.ui_language]
     with gr.Blocks(title="Plansvar") as page:
-        gr.Markdown(f"# {t['title']}\n{t['intro']}")
-        state = gr.State({"questions": [], "answers": []})
-        with gr.Tab(t["chat"]), gr.Row():
-            with gr.Column(scale=3):
+        lang = gr.State(settings.ui_language)
+        state = gr.State(_new_state())
+        owner_refs = gr.State([])
+        with gr.Row(elem_id="header"):
+            title = gr.Markdown(t["title"])
+            language = gr.Radio(
+                list(LANGUAGES),
+                value=next(k for k, v in LANGUAGES.items() if v == settings.ui_language),
+                label=t["language"],
+                elem_id="language",
+                scale=0,
+                min_width=200,
+            )
+        with gr.Tab(t["chat"], elem_id="tab-chat") as chat_tab, gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=300):
                 chat = gr.Chatbot(
                     label=t["chat"],
                     elem_id="chat",
@@ -110,108 +240,86 @@ def build_ui(holder: AssistantHolder, settings: Settings):
                     feedback_options=["Like", "Dislike"],
                 )
                 question = gr.Textbox(
-                    label=t["question"],
-                    placeholder=t["placeholder"],
-                    elem_id="question",
-                    submit_btn=True,
+                    label=t["question"], placeholder=t["placeholder"], elem_id="question", submit_btn=True
                 )
+                with gr.Row(visible=False, elem_id="feedback-row") as feedback_row:
+                    comment = gr.Textbox(label=t["comment"], elem_id="feedback-comment", scale=3)
+                    send = gr.Button(t["send"], elem_id="feedback-send", scale=1)
+                feedback_status = gr.Markdown(elem_id="feedback-status")
                 new = gr.Button(t["new"], elem_id="new-conversation")
                 gr.Examples(EXAMPLES, inputs=question)
-            with gr.Column(scale=2):
+            with gr.Column(scale=2, min_width=300):
                 pick = gr.Dropdown(label=t["show"], choices=[], elem_id="show-in-document")
                 doc = gr.HTML(elem_id="document-view")
                 sources = gr.HTML(elem_id="sources")
-        with gr.Tab(t["owners"]):
+        with gr.Tab(t["owners"], elem_id="tab-owners") as owners_tab:
             owner_filter = gr.Textbox(label=t["filter"], elem_id="owners-filter")
             owners = gr.Dataframe(
                 headers=t["owner_columns"],
+                label=t["owner_hint"],
+                show_label=True,
                 elem_id="owners-table",
                 interactive=False,
                 wrap=True,
                 column_widths=["22%", "44%", "9%", "5%", "14%", "6%"],
             )
-        with gr.Tab(t["documents"]):
+            owner_source = gr.HTML(elem_id="owner-source")
+        with gr.Tab(t["documents"], elem_id="tab-documents") as documents_tab:
             documents = gr.Dataframe(
                 headers=t["document_columns"], elem_id="documents-table", interactive=False, wrap=True
             )
 
-        def respond(text, history, st):
-            history = list(history or [])
-            history.append({"role": "user", "content": text})
-            try:
-                assistant = holder()
-                answer = assistant.ask(text, st["questions"][-3:])
-            except (AssistantError, StoreUnavailable) as e:
-                history.append({"role": "assistant", "content": user_message(e)})
-                yield history, st, sources_panel(None, {}, settings.ui_language), gr.update(choices=[]), ""
-                return
-            history.append({"role": "assistant", "content": ""})
-            for piece in assistant.stream_text(answer):
-                history[-1]["content"] += piece
-                yield history, st, gr.update(), gr.update(), gr.update()
-            st = {"questions": [*st["questions"], text], "answers": [*st["answers"], answer.to_json()]}
-            panel = sources_panel(answer, assistant.doc_texts, answer.language)
-            choices = [f"[{c.marker}] {c.title}" for c in answer.citations or answer.related]
-            yield history, st, panel, gr.update(choices=choices, value=None), ""
+        def relabel(choice):
+            code = LANGUAGES[choice]
+            x = TEXTS[code]
+            return (
+                code,
+                gr.update(value=x["title"]),
+                gr.update(label=x["language"]),
+                gr.update(label=x["chat"]),
+                gr.update(label=x["owners"]),
+                gr.update(label=x["documents"]),
+                gr.update(label=x["chat"]),
+                gr.update(label=x["question"], placeholder=x["placeholder"]),
+                gr.update(label=x["comment"]),
+                gr.update(value=x["send"]),
+                gr.update(value=x["new"]),
+                gr.update(label=x["show"]),
+                gr.update(label=x["filter"]),
+                gr.update(headers=x["owner_columns"], label=x["owner_hint"]),
+                gr.update(headers=x["document_columns"]),
+            )
 
-        def show(choice, st):
-            """The whole document of the chosen citation, the cited span highlighted."""
-            if not choice or not st["answers"]:
-                return ""
-            marker = int(choice.split("]")[0].strip("["))
-            last = st["answers"][-1]
-            c = next(x for x in last["citations"] or last["related"] if x["marker"] == marker)
-            return document_view(c["title"], holder().doc_texts[c["doc_id"]], c["start"], c["end"])
-
-        def like(st, data: gr.LikeData):
-            if st["answers"]:
-                record_feedback(settings.data_dir / "feedback.jsonl", st["answers"][-1], bool(data.liked))
-
-        def owner_rows(query):
-            try:
-                assistant = holder()
-            except (AssistantError, StoreUnavailable) as e:
-                return [[user_message(e), "", "", "", "", ""]]
-            entries = assistant.owners.search(query or "", assistant.doc_texts, limit=500)
-            return [
-                [
-                    e.owner,
-                    assistant.doc_texts[e.doc_id][e.task_start : e.task_end],
-                    e.kind,
-                    e.number,
-                    assistant.docs[e.doc_id].title if e.doc_id in assistant.docs else e.doc_id,
-                    e.year,
-                ]
-                for e in entries
-            ]
-
-        def document_rows():
-            try:
-                docs = holder().retriever.index.documents()
-            except (AssistantError, StoreUnavailable) as e:
-                return [[user_message(e), "", "", "", "", ""]]
-            return [
-                [
-                    d.title,
-                    d.meta.get("kind", ""),
-                    d.meta.get("period") or d.meta.get("date", ""),
-                    d.pages or "",
-                    d.n_chunks,
-                    d.meta.get("superseded_by", ""),
-                ]
-                for d in docs
-            ]
-
-        question.submit(respond, [question, chat, state], [chat, state, sources, pick, question])
-        new.click(
-            lambda: ([], {"questions": [], "answers": []}, "", gr.update(choices=[]), ""),
-            None,
-            [chat, state, sources, pick, doc],
+        language.change(
+            relabel,
+            language,
+            [
+                *(lang, title, language, chat_tab, owners_tab, documents_tab, chat, question, comment, send),
+                *(new, pick, owner_filter, owners, documents),
+            ],
         )
-        pick.change(show, [pick, state], doc)
-        chat.like(like, [state], None)
-        owner_filter.change(owner_rows, owner_filter, owners)
-        page.load(lambda: (owner_rows(""), document_rows()), None, [owners, documents])
+        question.submit(h.respond, [question, chat, state], [chat, state, sources, pick, question])
+
+        def reset():
+            return [], _new_state(), "", gr.update(choices=[], value=None), "", gr.update(visible=False), ""
+
+        conversation = [chat, state, sources, pick, doc, feedback_row, feedback_status]
+        new.click(reset, None, conversation)
+        chat.clear(reset, None, conversation)
+        pick.change(h.show, [pick, state], doc).then(None, None, None, js=SCROLL_TO_CITED)
+
+        def on_vote(st, data: gr.LikeData):
+            return h.vote(st, data)
+
+        def on_owner_row(refs, data: gr.SelectData):
+            return h.owner_source(refs, data)
+
+        chat.like(on_vote, [state], [state, feedback_row])
+        send.click(h.comment, [comment, state, lang], [feedback_status, comment])
+        comment.submit(h.comment, [comment, state, lang], [feedback_status, comment])
+        owner_filter.change(h.owner_rows, owner_filter, [owners, owner_refs])
+        owners.select(on_owner_row, [owner_refs], owner_source).then(None, None, None, js=SCROLL_TO_CITED)
+        page.load(lambda: (*h.owner_rows(""), h.document_rows()), None, [owners, owner_refs, documents])
     return page
 
 

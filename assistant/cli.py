@@ -1,4 +1,4 @@
-"""The `plansvar` command line: ingest, docs, retrieve, eval.
+"""The `plansvar` command line: ingest, docs, retrieve, ask, owners, serve, eval, feedback.
 
 Errors print one clear line and exit non-zero; `--debug` shows the traceback.
 Exit codes: 0 ok, 1 error, 2 usage, 3 ingest finished but skipped some files, 130 interrupted.
@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     own.add_argument("query", nargs="?", default="", help="words of an owner or a task (empty: everything)")
     own.add_argument("--json", action="store_true", help="print the entries as JSON")
     own.add_argument("--limit", type=int, default=50, help="at most this many entries for a query")
+
+    fb = sub.add_parser("feedback", help="export the thumbs up/down and comments given on the page")
+    fb.add_argument(
+        "--export", nargs="?", const="-", default=None, metavar="FILE", help="write every record (to FILE, or stdout)"
+    )
+    fb.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default jsonl)")
 
     ev = sub.add_parser("eval", help="measure retrieval quality on a gold question set")
     ev.add_argument("--gold", type=Path, default=None, help="JSONL gold file (default data/eval/dev.jsonl)")
@@ -242,6 +248,25 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.feedback import FeedbackStore, export
+
+    rows = list(FeedbackStore(settings.feedback_path).rows())
+    if args.export is None:
+        liked = sum(r["liked"] for r in rows)
+        comments = sum(bool(r["comment"]) for r in rows)
+        print(f"{len(rows)} votes: {liked} up, {len(rows) - liked} down, {comments} with a comment")
+        print("plansvar feedback --export [FILE] [--format jsonl|csv] writes them out.")
+        return 0
+    text = export(iter(rows), args.format)
+    if args.export == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.export).write_text(text, encoding="utf-8")
+        print(f"{len(rows)} feedback records written to {args.export}", file=sys.stderr)
+    return 0
+
+
 _COMMANDS = {
     "ingest": _cmd_ingest,
     "docs": _cmd_docs,
@@ -250,6 +275,7 @@ _COMMANDS = {
     "owners": _cmd_owners,
     "serve": _cmd_serve,
     "eval": _cmd_eval,
+    "feedback": _cmd_feedback,
 }
 
 if __name__ == "__main__":

@@ -29,6 +29,12 @@ LABELS = {
 }
 
 
+def chat_text(text: str) -> str:
+    """Text for a chat bubble. Gradio's chatbot renders messages as (sanitised) HTML even without
+    Markdown, so questions and answers are escaped: `<img onerror=…>` shows as those characters."""
+    return escape(text, quote=False)
+
+
 def highlight(text: str, start: int, end: int, context: int | None = CONTEXT_CHARS, mark_id: str = "") -> str:
     """``text`` escaped, with ``text[start:end]`` in a <mark>; with ``context``, only that many
     characters either side (cut at spaces, with an ellipsis)."""

@@ -92,3 +92,8 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def feedback_path(self) -> Path:
+        """Votes and comments given on the page (SQLite)."""
+        return self.data_dir / "feedback.sqlite3"

@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import socket
 import statistics
 import subprocess
 import sys
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
+
+import httpx
 
 from assistant.evaluation import load_gold, percentile
 from assistant.settings import PROJECT_ROOT, Settings
@@ -181,6 +184,42 @@ def bench_cold_start(data_dir: Path) -> list[Row]:
     ]
 
 
+def bench_serve_start(data_dir: Path) -> list[Row]:
+    """`plansvar serve` with an existing index: seconds until the page answers, and until a first
+    question is answered through the API (what a restart of `make run` costs)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=child_env(data_dir), stdout=subprocess.DEVNULL)
+    try:
+        page_s = _wait_for(url + "/", proc, t0)
+        answer = httpx.post(url + "/api/ask", json={"question": load_gold(GOLD)[0].question}, timeout=120)
+        answer.raise_for_status()
+        answered_s = time.perf_counter() - t0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return [
+        Row("`plansvar serve` with an existing index: page answers (GET /)", f"{page_s:.2f} s", "< 10 s", page_s < 10),
+        Row("`plansvar serve` with an existing index: first question answered", f"{answered_s:.2f} s"),
+    ]
+
+
+def _wait_for(url: str, proc: subprocess.Popen, t0: float, timeout: float = 120) -> float:
+    while time.perf_counter() - t0 < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"plansvar serve exited with {proc.returncode}")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return time.perf_counter() - t0
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
 def read_proc(path: str, key: str) -> str | None:
     try:
         lines = Path(path).read_text().splitlines()
@@ -278,6 +317,7 @@ def run(quick: bool, rounds: int) -> list[Row]:
         rows += bench_ask(settings, index, rounds)
         if not quick:
             rows += bench_cold_start(settings.data_dir)
+            rows += bench_serve_start(settings.data_dir)
             rows += bench_geotopo(bench_settings(Path(pdf_dir)))
     return rows
 

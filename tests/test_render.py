@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answers import Answer, Citation
-from assistant.render import citation_card, document_view, highlight, sources_panel
+from assistant.render import chat_text, citation_card, document_view, highlight, sources_panel
 
 HOSTILE = 'Före <script>alert(1)</script> <img src=x onerror="alert(2)"> [länk](javascript:alert(3)) efter.'
 
@@ -66,3 +66,10 @@ def test_document_view_highlights_the_span_with_an_anchor():
     html = document_view("Plan", HOSTILE, 0, 4)
     assert '<mark id="cited">Före</mark>' in html
     assert "<script>" not in html
+
+
+def test_chat_text_shows_markup_literally():
+    out = chat_text(HOSTILE)
+    assert "<" not in out and ">" not in out
+    assert "&lt;img src=x onerror=\"alert(2)\"&gt;" in out
+    assert "[länk](javascript:alert(3))" in out

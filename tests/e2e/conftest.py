@@ -1,0 +1,171 @@
+"""The page in a real headless Chromium (Debian's, driven by Playwright) against real app processes.
+
+Each app runs in its own process on a free loopback port, as `plansvar serve` does for users:
+- ``corpus_app``: the default corpus with the real embedder (a copy of the session's index);
+- ``hostile_app``: one document full of markup, to prove the page renders text, never HTML;
+- ``empty_app``: nothing indexed, to prove errors become messages.
+Every test fails if the page makes a request to anything but the app.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from assistant.settings import PROJECT_ROOT
+
+CHROMIUM = os.environ.get("PLANSVAR_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "e2e"
+HOSTILE = Path(__file__).parent.parent / "fixtures" / "hostile"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    # No DNS for anything but this machine: the page cannot reach out even by accident.
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: install Debian's chromium "
+            "(apt-get install -y --no-install-recommends chromium) or set PLANSVAR_TEST_CHROMIUM"
+        )
+    home = tmp_path_factory.mktemp("chromium-home")  # Chromium writes caches under HOME; keep them here
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+        "env": {**os.environ, "HOME": str(home)},
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "locale": "sv-SE"}
+
+
+@dataclass
+class AppProcess:
+    url: str
+    data_dir: Path
+    process: subprocess.Popen
+    log: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(data_dir: Path, work: Path, **env: str) -> AppProcess:
+    port = _free_port()
+    work.mkdir(parents=True, exist_ok=True)
+    log = work / "serve.log"
+    environment = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio"), **env}
+    command = [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "serve", "--port", str(port)]
+    with log.open("w") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment, cwd=PROJECT_ROOT)
+    return AppProcess(f"http://127.0.0.1:{port}", data_dir, process, log)
+
+
+def _wait(app: AppProcess, timeout: float = 90) -> AppProcess:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if app.process.poll() is not None:
+            pytest.fail(f"the app exited with {app.process.returncode}:\n{app.log.read_text()[-3000:]}")
+        try:
+            if httpx.get(app.url + "/", timeout=2).status_code == 200:
+                return app
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"the app did not answer within {timeout} s:\n{app.log.read_text()[-3000:]}")
+
+
+def _stop(app: AppProcess) -> None:
+    app.process.terminate()
+    try:
+        app.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        app.process.kill()
+
+
+@pytest.fixture(scope="session")
+def corpus_app(corpus_settings, tmp_path_factory):
+    work = tmp_path_factory.mktemp("corpus-app")
+    data_dir = work / "var"
+    shutil.copytree(corpus_settings.data_dir, data_dir)
+    app = _wait(_start(data_dir, work))
+    yield app
+    _stop(app)
+
+
+@pytest.fixture(scope="session")
+def hostile_app(tmp_path_factory):
+    """One hostile document, indexed with the hashing test embedder (fast; the page is under test)."""
+    work = tmp_path_factory.mktemp("hostile-app")
+    env = {"PLANSVAR_EMBEDDER": "hashing", "PLANSVAR_ANSWER__MIN_DENSE": "0"}
+    data_dir = work / "var"
+    subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "ingest", str(HOSTILE)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **env},
+        cwd=PROJECT_ROOT,
+    )
+    app = _wait(_start(data_dir, work, **env))
+    yield app
+    _stop(app)
+
+
+@pytest.fixture(scope="session")
+def empty_app(tmp_path_factory):
+    work = tmp_path_factory.mktemp("empty-app")
+    app = _wait(_start(work / "var", work, PLANSVAR_EMBEDDER="hashing"))
+    yield app
+    _stop(app)
+
+
+@pytest.fixture(autouse=True)
+def only_local_requests(page):
+    """Fail the test when the page requests anything outside the app (CDN, fonts, analytics)."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    yield
+    network = [urlsplit(u) for u in requests if urlsplit(u).scheme not in ("data", "blob", "about")]
+    outside = [u.geturl() for u in network if u.hostname not in ("127.0.0.1", "localhost")]
+    assert not outside, f"the page requested outside the machine: {outside[:5]}"
+    assert requests, "no request was seen: the check above proves nothing"
+
+
+@pytest.fixture
+def shot(page, request):
+    """Save a screenshot of the current view as a test artifact: test-artifacts/e2e/<test>-<name>.png."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str) -> Path:
+        path = ARTIFACTS / f"{request.node.name}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

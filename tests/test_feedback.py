@@ -1,0 +1,62 @@
+"""Feedback from the page: votes and comments stored in SQLite and exported by the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from assistant.cli import main
+from assistant.feedback import FeedbackStore, export
+
+ANSWER = {
+    "question": "Vem äger SIP-uppdraget?",
+    "text": "Beredningen [1] fick i uppdrag …",
+    "language": "sv",
+    "citations": [
+        {"marker": 1, "doc_id": "plan", "title": "Plan", "page": 2, "start": 10, "end": 20, "quote": "Beredningen"}
+    ],
+}
+
+
+def test_a_vote_keeps_question_answer_and_citations_and_takes_a_comment(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    vote = store.record(ANSWER, liked=False)
+    assert store.comment(vote, "  Fel år.  ")
+    assert not store.comment("no-such-vote", "x")
+    (row,) = store.rows()
+    assert row["liked"] is False and row["comment"] == "Fel år."
+    assert row["question"] == ANSWER["question"] and row["answer"] == ANSWER["text"]
+    assert row["citations"][0]["quote"] == "Beredningen" and row["citations"][0]["start"] == 10
+
+
+def test_no_file_means_no_rows(tmp_path):
+    assert list(FeedbackStore(tmp_path / "missing.sqlite3").rows()) == []
+    assert not (tmp_path / "missing.sqlite3").exists()
+
+
+def test_export_formats(tmp_path):
+    store = FeedbackStore(tmp_path / "f.sqlite3")
+    store.record(ANSWER, liked=True, comment='Bra, "tydligt"')
+    lines = export(store.rows(), "jsonl").splitlines()
+    assert json.loads(lines[0])["comment"] == 'Bra, "tydligt"'
+    (row,) = csv.DictReader(io.StringIO(export(store.rows(), "csv")))
+    assert row["comment"] == 'Bra, "tydligt"' and json.loads(row["citations"])[0]["marker"] == 1
+    with pytest.raises(ValueError, match="unknown export format"):
+        export(store.rows(), "xml")
+
+
+def test_cli_counts_and_exports(tmp_path, capsys):
+    data_dir = tmp_path / "var"
+    store = FeedbackStore(data_dir / "feedback.sqlite3")
+    store.record(ANSWER, liked=True)
+    store.comment(store.record(ANSWER, liked=False), "saknar källa")
+    assert main(["--data-dir", str(data_dir), "feedback"]) == 0
+    assert "2 votes: 1 up, 1 down, 1 with a comment" in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "feedback", "--export"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+    out = tmp_path / "feedback.csv"
+    assert main(["--data-dir", str(data_dir), "feedback", "--export", str(out), "--format", "csv"]) == 0
+    assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 2
