@@ -121,6 +121,18 @@ class HybridRetriever:
         hits = self.index.store.query(vector, 2 * n + 30)
         return [(cid, s) for cid, s in hits if cid in self.passages][:n]
 
+    def _exact_dense(self, question: str, chunk_ids: list[str]) -> dict[str, float]:
+        """Exact cosine similarity for candidates that keyword search found but the approximate
+        vector search did not return, so that no candidate's score depends on how the HNSW graph
+        happened to be built."""
+        stored = self.index.store.chunk_vectors(chunk_ids)
+        if not stored:
+            return {}
+        q = np.asarray(self.query_vector(question), dtype=np.float32)
+        m = np.asarray(list(stored.values()), dtype=np.float32)
+        sims = m @ q / (np.linalg.norm(m, axis=1) * np.linalg.norm(q) + 1e-12)
+        return {cid: float(s) for cid, s in zip(stored, sims, strict=True)}
+
     def scores(self, question: str) -> dict[str, dict[str, float]]:
         """Per-candidate signals: dense, word, char, responsibility (for inspection and fusion)."""
         o = self.options
@@ -134,6 +146,7 @@ class HybridRetriever:
         numbers = asked_item_numbers(question)
         if numbers:
             rows.update(r for r, items in enumerate(self._items) if items & numbers)
+        dense.update(self._exact_dense(question, [self._ids[r] for r in rows if self._ids[r] not in dense]))
         floor = min(dense.values()) if dense else 0.0
         owner = 1.0 if asks_for_owner(question) else 0.0
         years = years_in(question)

@@ -115,6 +115,13 @@ class ChromaStore:
         res = self.chunks.query(query_embeddings=[list(vector)], n_results=min(n, count), include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
+    def chunk_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored vectors of these chunks (for exact scores of candidates the ANN search missed)."""
+        if not ids:
+            return {}
+        got = self.chunks.get(ids=list(ids), include=["embeddings"])
+        return {cid: list(v) for cid, v in zip(got["ids"], got["embeddings"], strict=True)}
+
     # -- documents ----------------------------------------------------------------------------
     def put_document(self, doc_id: str, text: str, meta: dict) -> None:
         self.docs.upsert(ids=[doc_id], embeddings=[_DOC_VECTOR], documents=[text], metadatas=[_flat(meta)])
