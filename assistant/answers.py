@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 # The words an offline answer is framed in, in the question's language.
@@ -104,3 +105,14 @@ class Answer:
             "related": [c.to_json() for c in self.related],
             "timings": {k: round(v, 1) for k, v in self.timings.items()},
         }
+
+
+def with_markers(sentence: str, markers: list[int]) -> str:
+    """ "X ansvarar för Y." + [1, 2] → "X ansvarar för Y [1] [2]." """
+    if not markers:
+        return sentence
+    tags = " ".join(f"[{m}]" for m in markers)
+    m = re.search(r"[.!?:;…]+[\"”’)]*$", sentence)
+    if m:
+        return f"{sentence[: m.start()]} {tags}{sentence[m.start() :]}"
+    return f"{sentence} {tags}"

@@ -47,11 +47,14 @@ def _parser() -> argparse.ArgumentParser:
     own.add_argument("--json", action="store_true", help="print the entries as JSON")
     own.add_argument("--limit", type=int, default=50, help="at most this many entries for a query")
 
-    ev = sub.add_parser("eval", help="measure retrieval quality on a gold question set")
+    ev = sub.add_parser("eval", help="measure retrieval and answer quality on a gold question set")
     ev.add_argument("--gold", type=Path, default=None, help="JSONL gold file (default data/eval/dev.jsonl)")
     ev.add_argument("-k", type=int, default=10, help="passages retrieved per question (scored at 1/3/5/10)")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
     ev.add_argument("--retrieval-only", action="store_true", help="skip the answer and register metrics")
+    ev.add_argument(
+        "--llm", action="store_true", help="answer with the configured language model (PLANSVAR_LLM__KIND)"
+    )
     ev.add_argument("--owners", type=Path, default=None, help="register gold (default: owners_dev.jsonl beside --gold)")
     return p
 
@@ -147,6 +150,7 @@ def _cmd_retrieve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.render import answer_text
     from assistant.wiring import build_assistant
 
     assistant = build_assistant(settings)
@@ -156,7 +160,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
         return 0
-    print(answer.text)
+    print(answer_text(answer))
     for c in answer.citations or answer.related:
         where = f"p. {c.page}" if c.page else c.section
         print(f"  [{c.marker}] {c.title}" + (f" — {where}" if where else "") + f" ({c.start}–{c.end})")
@@ -211,6 +215,11 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     )
     from assistant.wiring import build_assistant, build_retriever
 
+    if args.llm and settings.llm.kind == "none":
+        raise AssistantError(
+            "`eval --llm` needs a language model: set PLANSVAR_LLM__KIND (ollama or openai), "
+            "PLANSVAR_LLM__MODEL and PLANSVAR_LLM__BASE_URL (see README, Using an LLM)"
+        )
     gold_path = args.gold or settings.corpus_dir.parent / "eval" / "dev.jsonl"
     if not gold_path.is_file():
         raise AssistantError(f"gold file not found: {gold_path}")
@@ -221,9 +230,11 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     report = evaluate_retrieval(gold, retriever.retrieve, k=args.k)
     report["gold"] = str(gold_path)
     if not args.retrieval_only:
-        assistant = build_assistant(settings, retriever)
+        assistant = build_assistant(settings, retriever, use_llm=args.llm)
         index = retriever.index
-        report["answers"] = evaluate_answers(gold, lambda q: assistant.ask(q).to_json(), index.document_text)
+        report["answers"] = evaluate_answers(
+            gold, lambda q: assistant.ask(q).to_json(), index.document_text, llm=args.llm
+        )
         owners = args.owners or gold_path.parent / "owners_dev.jsonl"
         if owners.is_file():
             report["register"] = evaluate_register(index.register(), owners, assistant.doc_texts)

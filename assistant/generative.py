@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import prompts
-from assistant.answers import Answer, AnswerSentence, Citation
+from assistant.answers import Answer, AnswerSentence, Citation, with_markers
 from assistant.citation_check import CheckedClaim, SupportChecker, split_claims
 from assistant.context import ContextPassage, Source, pack, render
 from assistant.llm import ChatModel, GenerationFailed
@@ -134,7 +134,7 @@ def compose(request: GenerationRequest, checked: list[CheckedClaim], context: di
                 markers.append(marker_of[(doc_id, a, b)])
         markers = list(dict.fromkeys(markers))
         sentences.append(AnswerSentence(c.claim.text, c.status, markers, c.best))
-        text += ("\n" if c.claim.newline_before else " ") + _with_markers(c.claim.text, markers)
+        text += ("\n" if c.claim.newline_before else " ") + with_markers(c.claim.text, markers)
     answer = Answer(
         question=request.question,
         text=text.strip(),
@@ -147,14 +147,3 @@ def compose(request: GenerationRequest, checked: list[CheckedClaim], context: di
     if unverified:
         answer.notice = NOTICES[request.lang]["partly"].format(n=unverified, total=len(sentences))
     return answer
-
-
-def _with_markers(sentence: str, markers: list[int]) -> str:
-    """ "X ansvarar för Y." + [1, 2] → "X ansvarar för Y [1] [2]." """
-    if not markers:
-        return sentence
-    tags = " ".join(f"[{m}]" for m in markers)
-    m = re.search(r"[.!?:;…]+[\"”’)]*$", sentence)
-    if m:
-        return f"{sentence[: m.start()]} {tags}{sentence[m.start() :]}"
-    return f"{sentence} {tags}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from assistant.answers import Answer, Citation
+from assistant.answers import Answer, Citation, with_markers
 
 CONTEXT_CHARS = 300  # text shown around a cited span in the sources panel
 
@@ -17,6 +17,8 @@ LABELS = {
         "superseded": "Ersatt av",
         "related": "Möjligen relaterat",
         "section": "Avsnitt",
+        "unverified": "ej verifierad",
+        "unverified_title": "Ingen av de källor meningen hänvisar till stöder den.",
     },
     "en": {
         "sources": "Sources",
@@ -25,6 +27,8 @@ LABELS = {
         "superseded": "Replaced by",
         "related": "Possibly related",
         "section": "Section",
+        "unverified": "unverified",
+        "unverified_title": "None of the sources this sentence cites supports it.",
     },
 }
 
@@ -83,6 +87,44 @@ def sources_panel(answer: Answer | None, document_texts: dict[str, str], lang: s
         cards += [citation_card(c, document_texts.get(c.doc_id, ""), lang) for c in answer.related]
     body = "".join(cards) or f"<p>{labels['none']}</p>"
     return f'<section class="sources" aria-label="{labels["sources"]}"><h2>{labels["sources"]}</h2>{body}</section>'
+
+
+def answer_html(answer: Answer) -> str:
+    """The answer as escaped HTML: the notice first (why a model's answer is not shown, or how many of its
+    sentences could not be checked), then the text. A generated sentence that no cited passage supports
+    is wrapped in ``<span class="unverified">`` and followed by a visible "ej verifierad" / "unverified"
+    mark, so it can never pass for a checked one; a verified sentence is followed by its markers."""
+    labels = LABELS.get(answer.language, LABELS["sv"])
+    notice = f'<p class="notice" role="status">{escape(answer.notice)}</p>' if answer.notice else ""
+    if not answer.sentences:
+        return notice + f'<p class="answer">{escape(answer.text)}</p>'
+    parts = []
+    for s in answer.sentences:
+        if s.status == "unverified":
+            parts.append(
+                f'<span class="unverified" title="{escape(labels["unverified_title"])}">{escape(s.text)}</span>'
+                f' <small class="unverified-mark">({labels["unverified"]})</small>'
+            )
+        else:
+            markers = "".join(f' <a class="marker" href="#citation-{m}">[{m}]</a>' for m in s.markers)
+            parts.append(f'<span class="{escape(s.status)}">{escape(s.text)}</span>{markers}')
+    return notice + '<p class="answer">' + " ".join(parts) + "</p>"
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer as plain text for a chat bubble or a terminal: the notice first, then the text with each
+    unverified sentence marked "(ej verifierad)" / "(unverified)"."""
+    labels = LABELS.get(answer.language, LABELS["sv"])
+    body = answer.text
+    if answer.sentences:
+        pieces = []
+        for s in answer.sentences:
+            if s.status == "unverified":
+                pieces.append(f"{s.text} ({labels['unverified']})")
+            else:
+                pieces.append(with_markers(s.text, s.markers))
+        body = " ".join(pieces)
+    return f"{answer.notice}\n\n{body}" if answer.notice else body
 
 
 def document_view(title: str, document_text: str, start: int, end: int) -> str:

@@ -113,70 +113,72 @@ def _ollama_line(text: str, model: str, done: bool) -> bytes:
     return (json.dumps(line) + "\n").encode()
 
 
-def _handler(double: ChatServerDouble):
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.0"  # the body ends when the connection closes
+class _Handler(BaseHTTPRequestHandler):
+    double: ChatServerDouble  # set per server by _handler
+    protocol_version = "HTTP/1.0"  # the body ends when the connection closes
 
-        def log_message(self, *args) -> None:  # quiet
-            pass
+    def log_message(self, *args) -> None:  # quiet
+        pass
 
-        def do_GET(self) -> None:
+    def do_GET(self) -> None:
+        self._send(404, "application/json", b'{"error": "not found"}')
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+        self.double.requests.append(body)
+        self.double.headers.append({k.lower(): v for k, v in self.headers.items()})
+        ollama = self.path.rstrip("/") == "/api/chat"
+        if not ollama and self.path.rstrip("/") != "/v1/chat/completions":
             self._send(404, "application/json", b'{"error": "not found"}')
+            return
+        kind, args = self.double.next()
+        if kind == "error":
+            self._send(args["status"], "application/json", args["body"].encode())
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-ndjson" if ollama else "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        getattr(self, f"_{kind}")(body, args, ollama)
 
-        def do_POST(self) -> None:
-            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
-            double.requests.append(body)
-            double.headers.append({k.lower(): v for k, v in self.headers.items()})
-            ollama = self.path.rstrip("/") == "/api/chat"
-            if not ollama and self.path.rstrip("/") != "/v1/chat/completions":
-                self._send(404, "application/json", b'{"error": "not found"}')
-                return
-            kind, args = double.next()
-            if kind == "error":
-                self._send(args["status"], "application/json", args["body"].encode())
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "application/x-ndjson" if ollama else "text/event-stream")
-            self.send_header("Cache-Control", "no-cache")
-            self.end_headers()
-            getattr(self, f"_{kind}")(body, args, ollama)
+    def _send(self, status: int, content_type: str, payload: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
-        def _send(self, status: int, content_type: str, payload: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+    def _write(self, data: bytes) -> None:
+        self.wfile.write(data)
+        self.wfile.flush()
 
-        def _write(self, data: bytes) -> None:
-            self.wfile.write(data)
-            self.wfile.flush()
+    def _pieces(self, text: str, model: str, ollama: bool, piece: int) -> None:
+        for i in range(0, len(text), piece):
+            part = text[i : i + piece]
+            self._write(_ollama_line(part, model, False) if ollama else _chunk(part, model, role=i == 0))
 
-        def _pieces(self, text: str, model: str, ollama: bool, piece: int) -> None:
-            for i in range(0, len(text), piece):
-                part = text[i : i + piece]
-                self._write(_ollama_line(part, model, False) if ollama else _chunk(part, model, role=i == 0))
+    def _reply(self, body: dict, args: dict, ollama: bool) -> None:
+        text = args["text"](body) if callable(args["text"]) else args["text"]
+        model = body.get("model", "double")
+        self._pieces(text, model, ollama, args["piece"])
+        if ollama:
+            self._write(_ollama_line("", model, True))
+        else:
+            self._write(_chunk("", model, finish="stop") + b"data: [DONE]\n\n")
 
-        def _reply(self, body: dict, args: dict, ollama: bool) -> None:
-            text = args["text"](body) if callable(args["text"]) else args["text"]
-            model = body.get("model", "double")
-            self._pieces(text, model, ollama, args["piece"])
-            if ollama:
-                self._write(_ollama_line("", model, True))
-            else:
-                self._write(_chunk("", model, finish="stop") + b"data: [DONE]\n\n")
+    def _stall(self, body: dict, args: dict, ollama: bool) -> None:
+        self._pieces(args["text"], body.get("model", "double"), ollama, 5)
+        self.double.released.wait(args["seconds"])  # silence: no byte until the test ends
 
-        def _stall(self, body: dict, args: dict, ollama: bool) -> None:
-            self._pieces(args["text"], body.get("model", "double"), ollama, 5)
-            double.released.wait(args["seconds"])  # silence: no byte until the test ends
+    def _keep_alive(self, body: dict, args: dict, ollama: bool) -> None:
+        end = time.monotonic() + args["seconds"]
+        while time.monotonic() < end and not self.double.released.is_set():
+            self._write(b": keep-alive\n\n")
+            time.sleep(args["every"])
 
-        def _keep_alive(self, body: dict, args: dict, ollama: bool) -> None:
-            end = time.monotonic() + args["seconds"]
-            while time.monotonic() < end and not double.released.is_set():
-                self._write(b": keep-alive\n\n")
-                time.sleep(args["every"])
+    def _malformed(self, body: dict, args: dict, ollama: bool) -> None:
+        self._write(b'data: {"choices": [{"delta": {"content": "Hej"\n\n' + b"data: [DONE]\n\n")
 
-        def _malformed(self, body: dict, args: dict, ollama: bool) -> None:
-            self._write(b'data: {"choices": [{"delta": {"content": "Hej"\n\n' + b"data: [DONE]\n\n")
 
-    return Handler
+def _handler(double: ChatServerDouble) -> type[_Handler]:
+    return type("Handler", (_Handler,), {"double": double})
