@@ -170,7 +170,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.wiring import build_assistant
 
-    assistant = build_assistant(settings)
+    assistant = build_assistant(settings, use_llm=False)
     if not assistant.docs:
         raise AssistantError("the index is empty: run `plansvar ingest` first")
     query = args.query.strip()

@@ -35,8 +35,7 @@ NOTICES = {
         "malformed": "Språkmodellens svar gick inte att läsa; " + _QUOTED,
         "empty": "Språkmodellen gav inget svar; " + _QUOTED,
         "unsupported": "Språkmodellens svar kunde inte beläggas med planerna; " + _QUOTED,
-        "partly": "{n} av {total} meningar kunde inte beläggas med de angivna källorna och är markerade som "
-        "overifierade.",
+        "partly": "{n} av {total} meningar kunde inte beläggas med planerna och är markerade.",
     },
     "en": {
         "unreachable": "The language model could not be reached; " + _QUOTED_EN,
@@ -45,8 +44,7 @@ NOTICES = {
         "malformed": "The language model's answer could not be read; " + _QUOTED_EN,
         "empty": "The language model gave no answer; " + _QUOTED_EN,
         "unsupported": "The language model's answer could not be checked against the plans; " + _QUOTED_EN,
-        "partly": "{n} of {total} sentences could not be checked against the sources they cite and are marked "
-        "unverified.",
+        "partly": "{n} of {total} sentences could not be checked against the plans and are marked.",
     },
 }
 NO_HISTORY = {"sv": "(inga)", "en": "(none)"}
@@ -79,6 +77,8 @@ class GenerativeAnswerer:
     def __init__(self, model: ChatModel, options: GenerationOptions = GenerationOptions()) -> None:
         self.model = model
         self.options = options
+        for lang in NOTICES:  # a missing or broken prompt file stops the start, not the first question
+            prompts.load(f"answer.{lang}.{options.prompt_version}")
 
     def messages(self, request: GenerationRequest, context: list[ContextPassage]) -> list[tuple[str, str]]:
         prompt = prompts.load(f"answer.{request.lang}.{self.options.prompt_version}")
@@ -143,7 +143,7 @@ def compose(request: GenerationRequest, checked: list[CheckedClaim], context: di
         mode="generated",
         sentences=sentences,
     )
-    unverified = sum(s.status == "unverified" for s in sentences)
-    if unverified:
-        answer.notice = NOTICES[request.lang]["partly"].format(n=unverified, total=len(sentences))
+    unchecked = sum(s.status != "verified" for s in sentences)
+    if unchecked:
+        answer.notice = NOTICES[request.lang]["partly"].format(n=unchecked, total=len(sentences))
     return answer

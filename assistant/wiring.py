@@ -5,6 +5,7 @@ from __future__ import annotations
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.engine import AnswerOptions, Assistant
+from assistant.errors import AssistantError
 from assistant.generative import GenerationOptions, GenerativeAnswerer
 from assistant.llm import ChatModel, ollama, openai_like
 from assistant.settings import Settings
@@ -14,6 +15,7 @@ from index.plan_index import PlanIndex
 from index.retriever import HybridRetriever, RetrievalOptions
 from index.store import ChromaStore
 from ingest.pipeline import ChunkingOptions
+from prompts import PromptError
 
 
 def build_embedder(settings: Settings) -> BaseEmbedding:
@@ -62,7 +64,10 @@ def build_generator(settings: Settings) -> GenerativeAnswerer | None:
     model = build_chat_model(settings)
     if model is None:
         return None
-    return GenerativeAnswerer(model, GenerationOptions(settings.llm.context_tokens, settings.llm.prompt_version))
+    try:
+        return GenerativeAnswerer(model, GenerationOptions(settings.llm.context_tokens, settings.llm.prompt_version))
+    except PromptError as e:
+        raise AssistantError(f"{e} (check PLANSVAR_LLM__PROMPT_VERSION)") from e
 
 
 def build_assistant(

@@ -168,13 +168,14 @@ def test_markers_go_before_the_closing_punctuation():
 def _generated(lang: str = "sv") -> Answer:
     return Answer(
         question="q",
-        text="A <b>säker</b> [1]. B <script>x</script>.",
+        text="A <b>säker</b> [1]. B <script>x</script>. C.",
         language=lang,
         mode="generated",
-        notice="1 av 2 <meningar>",
+        notice="2 av 3 <meningar>",
         sentences=[
             AnswerSentence("A <b>säker</b>.", "verified", [1], 1.5),
             AnswerSentence("B <script>x</script>.", "unverified", [], 0.4),
+            AnswerSentence("C.", "uncited"),
         ],
     )
 
@@ -186,14 +187,17 @@ def test_unverified_sentences_are_marked_in_html_and_everything_is_escaped():
     assert (
         '<span class="verified">A &lt;b&gt;säker&lt;/b&gt;.</span> <a class="marker" href="#citation-1">[1]</a>' in html
     )
-    assert html.startswith('<p class="notice" role="status">1 av 2 &lt;meningar&gt;</p>')
+    assert html.startswith('<p class="notice" role="status">2 av 3 &lt;meningar&gt;</p>')
     unverified = html.split('class="unverified"', 1)[1]
     assert "[1]" not in unverified  # an unverified sentence carries no citation marker
+    assert '<span class="uncited" title="' in html and html.endswith("(ingen källa)</small></p>")
 
 
 def test_plain_text_marks_unverified_sentences_in_the_answer_language():
-    assert answer_text(_generated("sv")).endswith("A <b>säker</b> [1]. B <script>x</script>. (ej verifierad)")
+    assert answer_text(_generated("sv")).endswith(
+        "A <b>säker</b> [1]. B <script>x</script>. (ej verifierad) C. (ingen källa)"
+    )
     english = answer_text(_generated("en"))
-    assert english.startswith("1 av 2 <meningar>\n\n") and english.endswith("(unverified)")
+    assert english.startswith("2 av 3 <meningar>\n\n") and "x</script>. (unverified) C. (no source)" in english
     offline = Answer(question="q", text="Enligt X: ”…” [1]")
     assert answer_text(offline) == "Enligt X: ”…” [1]" and "unverified" not in answer_html(offline)

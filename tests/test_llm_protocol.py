@@ -136,7 +136,7 @@ def test_a_sentence_citing_an_unrelated_passage_is_never_marked_verified(assista
     assert second.text.startswith("Folkhälsoberedningen") and second.text in answer.text
     assert not any("cykel" in c.quote for c in answer.citations)  # the unrelated passage is not cited
     assert len(answer.citations) == len(first.markers)
-    assert "1 av 2 meningar" in answer.notice
+    assert answer.notice.startswith("1 av 2 meningar kunde inte beläggas")
 
 
 def test_an_answer_whose_only_citation_is_unrelated_falls_back_to_the_offline_answer(assistant, chat_server):
@@ -333,3 +333,12 @@ def test_ask_json_and_eval_llm_on_the_command_line(monkeypatch, capsys, llm_corp
     monkeypatch.setenv("PLANSVAR_LLM__KIND", "none")
     assert main(["--data-dir", data_dir, "eval", "--gold", str(gold), "--llm"]) == 1
     assert "--llm` needs a language model" in capsys.readouterr().err
+
+
+def test_a_prompt_version_without_files_stops_the_start_with_a_clear_message(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("PLANSVAR_LLM__KIND", "openai")
+    monkeypatch.setenv("PLANSVAR_LLM__MODEL", "m")
+    monkeypatch.setenv("PLANSVAR_LLM__PROMPT_VERSION", "v9")
+    assert main(["--data-dir", str(tmp_path), "ask", "Vad är en SIP?"]) == 1
+    err = capsys.readouterr().err
+    assert "answer.sv.v9" in err and "PLANSVAR_LLM__PROMPT_VERSION" in err and "Traceback" not in err
