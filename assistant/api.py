@@ -68,5 +68,5 @@ def _events(items: Iterator[str | Answer]) -> Iterator[str]:
     for item in items:
         if isinstance(item, Answer):
             yield f"event: answer\ndata: {json.dumps(item.to_json(), ensure_ascii=False)}\n\n"
-        else:
+        elif item:
             yield f"event: token\ndata: {json.dumps({'text': item}, ensure_ascii=False)}\n\n"

@@ -120,15 +120,17 @@ class Assistant:
     def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
         """Yields the answer text piece by piece, then the Answer.
 
-        Offline: one quoted sentence at a time. With a language model: its tokens as they arrive,
-        then the Answer after the citation check, whose text replaces the streamed text (it may be
-        the offline answer with a notice, when the model gave nothing usable)."""
+        Offline: one quoted sentence at a time. With a language model: an empty piece as soon as the
+        passages are retrieved (the model is being asked), its tokens as they arrive, then the Answer
+        after the citation check, whose text replaces the streamed text (it may be the offline answer
+        with a notice, when the model gave nothing usable)."""
         t0 = time.perf_counter()
         prepared = self._prepare(question, history)
         if self.generator is None or not prepared.answer.supported:
             yield from self.stream_text(prepared.answer)
             yield prepared.answer
             return
+        yield ""
         answer = prepared.answer
         t1 = time.perf_counter()
         for item in self.generator.stream(self._request(prepared, history)):

@@ -35,8 +35,6 @@ class GenerationFailed(AssistantError):
 
 
 class ChatModel(Protocol):
-    name: str
-
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
         """The answer's text piece by piece; raises GenerationFailed (never hangs past its deadline)."""
         ...
@@ -45,9 +43,8 @@ class ChatModel(Protocol):
 class LlamaIndexChat:
     """A llama-index LLM (`stream_chat`) as a ChatModel with an overall deadline."""
 
-    def __init__(self, llm, name: str, deadline: float) -> None:
+    def __init__(self, llm, deadline: float) -> None:
         self.llm = llm
-        self.name = name
         self.deadline = deadline
 
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
@@ -131,7 +128,7 @@ def openai_like(
         timeout=timeout,
         max_retries=0,
     )
-    return LlamaIndexChat(llm, f"openai:{model}", deadline)
+    return LlamaIndexChat(llm, deadline)
 
 
 def ollama(
@@ -157,13 +154,12 @@ def ollama(
         is_function_calling_model=False,
         headers={"Authorization": f"Bearer {api_key}"} if api_key else None,
     )
-    return LlamaIndexChat(llm, f"ollama:{model}", deadline)
+    return LlamaIndexChat(llm, deadline)
 
 
 class ScriptedChat:
-    """Test fake: answers with the given replies in turn, in pieces of a few characters."""
-
-    name = "scripted"
+    """Test fake: answers with the given replies in turn, in pieces of a few characters, and keeps
+    the messages it received; with no reply left it fails as an unreachable server would."""
 
     def __init__(self, *replies: str, piece: int = 7) -> None:
         self.replies = list(replies)

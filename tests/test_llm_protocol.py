@@ -21,6 +21,8 @@ from fastapi.testclient import TestClient
 from assistant.answers import Answer
 from assistant.api import add_api
 from assistant.cli import main
+from assistant.generative import GenerativeAnswerer
+from assistant.llm import ScriptedChat
 from assistant.settings import LLMSettings
 from assistant.wiring import build_assistant
 
@@ -51,7 +53,10 @@ def _run(assistant, question: str, history=()) -> tuple[list[str], Answer]:
     items = list(assistant.stream(question, history))
     pieces, answer = items[:-1], items[-1]
     assert all(isinstance(p, str) for p in pieces) and isinstance(answer, Answer)
-    return pieces, answer
+    if answer.mode == "refusal":
+        return pieces, answer
+    assert pieces[0] == ""  # the model is being asked: the page can show that at once
+    return pieces[1:], answer
 
 
 def _assert_citations_exact(assistant, answer: Answer) -> None:
@@ -108,10 +113,19 @@ def test_an_english_question_gets_the_english_prompt_and_an_english_answer_check
     _assert_citations_exact(assistant, answer)
 
 
-def test_the_conversation_history_reaches_the_prompt(assistant, chat_server):
-    chat_server.reply(lambda request: GOOD_SV.format(n=passage_number(request, FOLLOW_UP)))
-    _run(assistant, OWNER_SV, history=["Vad är handlingsplanen för psykisk hälsa?"])
-    assert "Tidigare frågor i samtalet: Vad är handlingsplanen för psykisk hälsa?" in chat_server.messages()["user"]
+def test_the_conversation_history_reaches_the_prompt_with_the_in_package_fake_model(
+    llm_corpus_settings, llm_corpus_retriever
+):
+    assistant = build_assistant(llm_corpus_settings, llm_corpus_retriever)
+    model = ScriptedChat("Det framgår inte av planerna.")
+    assistant.generator = GenerativeAnswerer(model)
+
+    _, answer = _run(assistant, OWNER_SV, history=["Vad säger handlingsplanen för psykisk hälsa?"])
+
+    (messages,) = model.received
+    assert [role for role, _ in messages] == ["system", "user"]
+    assert "Tidigare frågor i samtalet: Vad säger handlingsplanen för psykisk hälsa?" in messages[1][1]
+    assert answer.fallback == "unsupported"  # "not in the plans" cites nothing: the offline answer is shown
 
 
 # -- citations that do not hold ----------------------------------------------------------------------
@@ -252,8 +266,8 @@ def test_empty_output_gives_the_offline_answer(assistant, chat_server):
 
 
 def test_a_question_the_plans_do_not_cover_is_refused_without_asking_the_model(assistant, chat_server):
-    _, answer = _run(assistant, "Hur bakar man kanelbullar?")
-    assert answer.mode == "refusal" and not chat_server.requests
+    pieces, answer = _run(assistant, "Hur bakar man kanelbullar?")
+    assert answer.mode == "refusal" and not chat_server.requests and "".join(pieces).strip()
 
 
 # -- Ollama, keys, the API and the command line ----------------------------------------------------
@@ -342,3 +356,21 @@ def test_a_prompt_version_without_files_stops_the_start_with_a_clear_message(mon
     assert main(["--data-dir", str(tmp_path), "ask", "Vad är en SIP?"]) == 1
     err = capsys.readouterr().err
     assert "answer.sv.v9" in err and "PLANSVAR_LLM__PROMPT_VERSION" in err and "Traceback" not in err
+
+
+def test_sentences_supported_by_the_same_span_share_one_citation(assistant, chat_server):
+    def script(request):
+        register = passage_number(request, "Hälso- och sjukvårdsförvaltningen ansvarar")  # the register entry
+        plan = passage_number(request, FOLLOW_UP)
+        return (
+            f"Hälso- och sjukvårdsförvaltningen ansvarar för uppföljningen av handlingsplanen [{register}]. "
+            "Det är alltså Hälso- och sjukvårdsförvaltningen som ansvarar för uppföljningen av handlingsplanen "
+            f"för psykisk hälsa [{plan}]."
+        )
+
+    chat_server.reply(script)
+    _, answer = _run(assistant, OWNER_SV)
+    first, second = answer.sentences
+    assert first.status == second.status == "verified" and first.markers == second.markers == [1]
+    assert len(answer.citations) == 1 and answer.citations[0].quote.startswith("Hälso- och sjukvårdsförvaltningen")
+    _assert_citations_exact(assistant, answer)
