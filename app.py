@@ -8,9 +8,10 @@ rendering, system fonts only (no font CDN). All document text is rendered throug
 import os
 import threading
 
+from assistant.answers import Answer
 from assistant.errors import AssistantError, IndexMissing, user_message
 from assistant.feedback import FeedbackStore
-from assistant.render import chat_text, document_view, sources_panel
+from assistant.render import answer_text, chat_text, document_view, sources_panel
 from assistant.settings import Settings
 from index.store import StoreUnavailable
 
@@ -103,6 +104,11 @@ def _new_state() -> dict:
     return {"questions": [], "answers": [], "vote": None}
 
 
+def _bubble(history: list[dict], turn: int) -> str:
+    """The text streamed so far into this turn's answer bubble ('' before the first piece)."""
+    return history[turn]["content"] if len(history) > turn else ""
+
+
 def _citation(answer: dict, marker: int) -> dict | None:
     return next((c for c in answer["citations"] or answer["related"] if c["marker"] == marker), None)
 
@@ -116,20 +122,26 @@ class Handlers:
         self.feedback = FeedbackStore(settings.feedback_path)
 
     def respond(self, text, history, st):
+        """Stream the answer into the chat; the final Answer's text replaces the stream (with a model,
+        it carries the notice and the marks of sentences the citation check could not verify)."""
         import gradio as gr
 
         history = [*(history or []), {"role": "user", "content": chat_text(text)}]
+        turn = len(history)
         try:
             assistant = self.holder()
-            answer = assistant.ask(text, st["questions"][-3:])
+            answer = None
+            for item in assistant.stream(text, st["questions"][-3:]):
+                if isinstance(item, Answer):
+                    answer = item
+                    break
+                history = [*history[:turn], {"role": "assistant", "content": _bubble(history, turn) + chat_text(item)}]
+                yield history, st, gr.update(), gr.update(), gr.update()
         except (AssistantError, StoreUnavailable) as e:
-            history.append({"role": "assistant", "content": chat_text(user_message(e))})
+            history = [*history[:turn], {"role": "assistant", "content": chat_text(user_message(e))}]
             yield history, st, sources_panel(None, {}), gr.update(choices=[], value=None), ""
             return
-        history.append({"role": "assistant", "content": ""})
-        for piece in assistant.stream_text(answer):
-            history[-1]["content"] += chat_text(piece)
-            yield history, st, gr.update(), gr.update(), gr.update()
+        history = [*history[:turn], {"role": "assistant", "content": chat_text(answer_text(answer))}]
         st = {**st, "questions": [*st["questions"], text], "answers": [*st["answers"], answer.to_json()]}
         panel = sources_panel(answer, assistant.doc_texts, answer.language)
         choices = [f"[{c.marker}] {c.title}" for c in answer.citations or answer.related]

@@ -2,7 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+
+# The words an offline answer is framed in, in the question's language.
+FRAMES = {
+    "sv": {
+        "according": "Enligt {title}",
+        "replaced": "ersatt av {title}",
+        "refusal": "Det framgår inte av planerna.",
+        "related": "Möjligen relaterat:",
+        "number": "nr {n}",
+        "kinds": {
+            "assigned": "fick i uppdrag",
+            "responsible": "ansvarar",
+            "decided": "beslutade",
+            "follows_up": "följer upp",
+            "other": "nämns",
+        },
+    },
+    "en": {
+        "according": "According to {title}",
+        "replaced": "replaced by {title}",
+        "refusal": "I can't find this in the plans.",
+        "related": "Possibly related:",
+        "number": "no. {n}",
+        "kinds": {
+            "assigned": "was assigned",
+            "responsible": "is responsible",
+            "decided": "decided",
+            "follows_up": "follows up",
+            "other": "is named",
+        },
+    },
+}
 
 
 @dataclass
@@ -27,15 +60,35 @@ class Citation:
 
 
 @dataclass
+class AnswerSentence:
+    """A sentence a language model wrote, after the citation check.
+
+    ``verified``: a cited passage supports it; ``markers`` are the citations that show where.
+    ``unverified``: it cites passages, but none supports it (or none was given); no marker is kept.
+    ``uncited``: it cites nothing.
+    """
+
+    text: str
+    status: str  # "verified" | "unverified" | "uncited"
+    markers: list[int] = field(default_factory=list)
+    support: float = 0.0  # the best support score among its cited passages
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "status": self.status, "markers": self.markers, "support": round(self.support, 3)}
+
+
+@dataclass
 class Answer:
     question: str
     text: str
     citations: list[Citation] = field(default_factory=list)
     language: str = "sv"
     supported: bool = True  # False: the plans do not seem to cover the question
-    mode: str = "extractive"  # "register" | "extractive" | "refusal" | "invalid"
+    mode: str = "extractive"  # "register" | "extractive" | "generated" | "refusal" | "invalid"
     related: list[Citation] = field(default_factory=list)  # "possibly related" passages on refusal
-    notice: str = ""
+    notice: str = ""  # a short note for the user, e.g. why the language model's answer is not shown
+    sentences: list[AnswerSentence] = field(default_factory=list)  # generated answers: each sentence checked
+    fallback: str = ""  # why a generated answer was replaced by this one (GenerationFailed.REASONS)
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds
 
     def to_json(self) -> dict:
@@ -46,7 +99,20 @@ class Answer:
             "supported": self.supported,
             "mode": self.mode,
             "notice": self.notice,
+            "fallback": self.fallback,
+            "sentences": [s.to_json() for s in self.sentences],
             "citations": [c.to_json() for c in self.citations],
             "related": [c.to_json() for c in self.related],
             "timings": {k: round(v, 1) for k, v in self.timings.items()},
         }
+
+
+def with_markers(sentence: str, markers: list[int]) -> str:
+    """ "X ansvarar för Y." + [1, 2] → "X ansvarar för Y [1] [2]." """
+    if not markers:
+        return sentence
+    tags = " ".join(f"[{m}]" for m in markers)
+    m = re.search(r"[.!?:;…]+[\"”’)]*$", sentence)
+    if m:
+        return f"{sentence[: m.start()]} {tags}{sentence[m.start() :]}"
+    return f"{sentence} {tags}"

@@ -53,11 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     fb.add_argument("--format", choices=["jsonl", "csv"], default="jsonl", help="output format (default jsonl)")
 
-    ev = sub.add_parser("eval", help="measure retrieval quality on a gold question set")
+    ev = sub.add_parser("eval", help="measure retrieval and answer quality on a gold question set")
     ev.add_argument("--gold", type=Path, default=None, help="JSONL gold file (default data/eval/dev.jsonl)")
     ev.add_argument("-k", type=int, default=10, help="passages retrieved per question (scored at 1/3/5/10)")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
     ev.add_argument("--retrieval-only", action="store_true", help="skip the answer and register metrics")
+    ev.add_argument(
+        "--llm", action="store_true", help="answer with the configured language model (PLANSVAR_LLM__KIND)"
+    )
     ev.add_argument("--owners", type=Path, default=None, help="register gold (default: owners_dev.jsonl beside --gold)")
     return p
 
@@ -153,6 +156,7 @@ def _cmd_retrieve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.render import answer_text
     from assistant.wiring import build_assistant
 
     assistant = build_assistant(settings)
@@ -162,7 +166,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
         return 0
-    print(answer.text)
+    print(answer_text(answer))
     for c in answer.citations or answer.related:
         where = f"p. {c.page}" if c.page else c.section
         print(f"  [{c.marker}] {c.title}" + (f" — {where}" if where else "") + f" ({c.start}–{c.end})")
@@ -172,7 +176,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.wiring import build_assistant
 
-    assistant = build_assistant(settings)
+    assistant = build_assistant(settings, use_llm=False)
     if not assistant.docs:
         raise AssistantError("the index is empty: run `plansvar ingest` first")
     query = args.query.strip()
@@ -217,6 +221,11 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     )
     from assistant.wiring import build_assistant, build_retriever
 
+    if args.llm and settings.llm.kind == "none":
+        raise AssistantError(
+            "`eval --llm` needs a language model: set PLANSVAR_LLM__KIND (ollama or openai), "
+            "PLANSVAR_LLM__MODEL and PLANSVAR_LLM__BASE_URL (see README, Using an LLM)"
+        )
     gold_path = args.gold or settings.corpus_dir.parent / "eval" / "dev.jsonl"
     if not gold_path.is_file():
         raise AssistantError(f"gold file not found: {gold_path}")
@@ -227,9 +236,11 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     report = evaluate_retrieval(gold, retriever.retrieve, k=args.k)
     report["gold"] = str(gold_path)
     if not args.retrieval_only:
-        assistant = build_assistant(settings, retriever)
+        assistant = build_assistant(settings, retriever, use_llm=args.llm)
         index = retriever.index
-        report["answers"] = evaluate_answers(gold, lambda q: assistant.ask(q).to_json(), index.document_text)
+        report["answers"] = evaluate_answers(
+            gold, lambda q: assistant.ask(q).to_json(), index.document_text, llm=args.llm
+        )
         owners = args.owners or gold_path.parent / "owners_dev.jsonl"
         if owners.is_file():
             report["register"] = evaluate_register(index.register(), owners, assistant.doc_texts)

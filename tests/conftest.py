@@ -92,3 +92,36 @@ def corpus_retriever(corpus_settings):
     from assistant.wiring import build_retriever
 
     return build_retriever(corpus_settings)
+
+
+LLM_CORPUS = FIXTURES / "llm-corpus"
+
+
+@pytest.fixture(scope="session")
+def llm_corpus_settings(tmp_path_factory) -> Settings:
+    """Settings whose data dir holds three small test plans (one of them a prompt-injection
+    document), ingested once per session with the real embedder."""
+    from assistant.wiring import build_index, chunking_options
+    from ingest.pipeline import ingest_paths
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("llm-corpus-index"))
+    report = ingest_paths([LLM_CORPUS], build_index(settings), chunking_options(settings))
+    assert len(report.added) == 3 and not report.skipped
+    return settings
+
+
+@pytest.fixture(scope="session")
+def llm_corpus_retriever(llm_corpus_settings):
+    from assistant.wiring import build_retriever
+
+    return build_retriever(llm_corpus_settings)
+
+
+@pytest.fixture
+def chat_server():
+    """A protocol double of an LLM server (OpenAI chat completions with SSE, and Ollama), scripted per test."""
+    from chat_double import ChatServerDouble
+
+    server = ChatServerDouble().start()
+    yield server
+    server.stop()

@@ -139,6 +139,28 @@ def hostile_app(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def llm_server():
+    """The protocol double of an OpenAI-compatible server (tests/chat_double.py), scripted per test."""
+    from chat_double import ChatServerDouble
+
+    server = ChatServerDouble().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def llm_app(llm_corpus_settings, llm_server, tmp_path_factory):
+    """The three small test plans, answered through the protocol double as the configured LLM."""
+    work = tmp_path_factory.mktemp("llm-app")
+    data_dir = work / "var"
+    shutil.copytree(llm_corpus_settings.data_dir, data_dir)
+    env = {"PLANSVAR_LLM__KIND": "openai", "PLANSVAR_LLM__BASE_URL": llm_server.url, "PLANSVAR_LLM__MODEL": "double"}
+    app = _wait(_start(data_dir, work, **env))
+    yield app
+    _stop(app)
+
+
+@pytest.fixture(scope="session")
 def empty_app(tmp_path_factory):
     work = tmp_path_factory.mktemp("empty-app")
     app = _wait(_start(work / "var", work, PLANSVAR_EMBEDDER="hashing"))

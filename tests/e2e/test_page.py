@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from chat_double import passage_number
 from playwright.sync_api import Page, expect
 
 from assistant.feedback import FeedbackStore
@@ -186,3 +187,23 @@ def test_mobile_width_has_no_sideways_scrolling(page, corpus_app, shot):
     for label in ("Din fråga", "Visa i dokument"):
         expect(page.get_by_label(label)).to_be_visible()
     shot("mobile")
+
+
+def test_with_an_llm_a_sentence_its_citation_does_not_support_is_marked_unverified(page, llm_app, llm_server, shot):
+    def script(request):
+        good = passage_number(request, "redovisas för regionstyrelsen varje år i mars")
+        unrelated = passage_number(request, "40 kilometer nya cykelvägar")
+        return (
+            f"Hälso- och sjukvårdsförvaltningen ansvarar för uppföljningen av handlingsplanen [{good}]. "
+            f"Folkhälsoberedningen ska samordna arbetet med suicidprevention i kommunerna [{unrelated}]."
+        )
+
+    llm_server.reply(script)
+    page.goto(llm_app.url)
+    answer = ask(page, "Vem ansvarar för uppföljningen av handlingsplanen för psykisk hälsa?")
+    assert answer.startswith("1 av 2 meningar kunde inte beläggas"), answer  # the notice comes first
+    assert "handlingsplanen [1]" in answer
+    assert "i kommunerna. (ej verifierad)" in answer
+    sources = page.locator("#sources").inner_text()
+    assert "regionstyrelsen" in sources and "cykelvägar" not in sources
+    shot("llm")
