@@ -177,7 +177,9 @@ def test_answer_is_framed_in_the_questions_language(assistant, question, languag
 def test_extractive_answer_opens_with_the_source_frame(assistant, question, frame):
     answer = assistant.ask(question)
     assert answer.mode == "extractive"
-    assert answer.text.startswith(frame + answer.citations[0].title + ":")
+    first = answer.citations[0]
+    superseded = f" ({'ersatt av' if frame == 'Enligt ' else 'replaced by'} {first.superseded_by})"
+    assert answer.text.startswith(frame + first.title + (superseded if first.superseded_by else "") + ":")
 
 
 @pytest.mark.integration
