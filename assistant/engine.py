@@ -285,6 +285,7 @@ class Assistant:
             where.append(frames["number"].format(n=e.number))
         kind = frames["kinds"].get(e.kind, frames["kinds"]["other"])
         owner_name = text[e.owner_start : e.owner_end]
+        owner_name = owner_name[:1].upper() + owner_name[1:]  # it opens a sentence ("chefsgruppen …")
         return f"{owner_name} [{owner_marker}] {kind} ({', '.join(where)}): ”{task.quote}” [{task.marker}]"
 
     def _cite(self, citations: list[Citation], doc_id: str, start: int, end: int) -> Citation:
