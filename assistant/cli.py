@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from assistant.datadir import check_data_dir
 from assistant.errors import AssistantError, user_message
 from assistant.settings import Settings
 
@@ -24,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ing = sub.add_parser("ingest", help="index plan documents (default: the bundled plans)")
-    ing.add_argument("paths", nargs="*", type=Path, help="files or folders (.pdf .txt .md)")
+    ing.add_argument("paths", nargs="*", type=Path, help="files or folders (.pdf .txt .md .docx)")
     ing.add_argument("--if-missing", action="store_true", help="only ingest when the index is empty")
 
     sub.add_parser("docs", help="list the indexed documents")
@@ -61,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {"data_dir": args.data_dir} if args.data_dir else {}
     try:
         settings = Settings(**overrides)
+        if not settings.chroma_url or args.command == "serve":  # the server keeps uploads and feedback there
+            check_data_dir(settings.data_dir)
         return _COMMANDS[args.command](args, settings)
     except KeyboardInterrupt:
         print("plansvar: interrupted", file=sys.stderr)

@@ -82,7 +82,7 @@ class Assistant:
     def __init__(self, retriever: HybridRetriever, options: AnswerOptions = AnswerOptions()) -> None:
         self.retriever = retriever
         self.options = options
-        self._fingerprint: tuple = ()
+        self._fingerprint: tuple | None = None  # None: never loaded (an empty index has fingerprint ())
         self.refresh()
 
     def refresh(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +66,23 @@ class AnswerSettings(BaseModel):
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are rejected with a clear message.")
 
 
+class ApiSettings(BaseModel):
+    rate_limit_per_minute: int = Field(
+        30, ge=0, description="Questions one client address may ask `POST /api/ask` per minute (0: no limit)."
+    )
+    queue_timeout_seconds: float = Field(
+        60.0, gt=0, description="A question waiting longer than this for a free worker gets 503 (busy)."
+    )
+
+
+class UploadSettings(BaseModel):
+    enabled: bool = Field(False, description="Allow adding documents through the page (needs `admin_token`).")
+    admin_token: SecretStr | None = Field(
+        None, description="Token an uploader must give; uploads are refused while it is unset."
+    )
+    max_bytes: int = Field(20_000_000, ge=1, description="Largest file accepted for upload, in bytes.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANSVAR_", env_nested_delimiter="__", extra="ignore")
 
@@ -85,6 +102,19 @@ class Settings(BaseSettings):
     ui_language: Literal["sv", "en"] = Field(
         "sv", description="Language of the page's labels (answers follow the question)."
     )
+    concurrency: int = Field(
+        4,
+        ge=1,
+        le=64,
+        description="Questions answered at once (page queue and `/api/ask`); more wait in line.",
+    )
+    refresh_seconds: float = Field(
+        10.0,
+        ge=0,
+        description="How often (at most) a running app checks the index for documents ingested elsewhere; 0: never.",
+    )
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    upload: UploadSettings = Field(default_factory=UploadSettings)
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
@@ -92,3 +122,7 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"

@@ -7,8 +7,8 @@ milliseconds, and it always matches what Chroma holds.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
-from functools import lru_cache
 
 import bm25s
 import numpy as np
@@ -19,9 +19,15 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP = frozenset(STOPWORDS_SWEDISH) | {"the", "of", "and", "to", "in", "a", "is", "for", "who", "what"}
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("swedish")
+    """One stemmer per thread: PyStemmer's stemmers (and their caches) are not thread-safe."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("swedish")
+    return stemmer
 
 
 def analyse(text: str) -> list[str]:

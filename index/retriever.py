@@ -17,6 +17,7 @@ heading is placed right after it, so the owner is among the passages shown.
 from __future__ import annotations
 
 import bisect
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,6 +59,7 @@ class HybridRetriever:
         self.options = options
         self.glossary = glossary
         self._vectors: dict[str, list[float]] = {}
+        self._vectors_lock = threading.Lock()  # requests run in threads; the cache is shared
         self._fingerprint: tuple = ()
         self.refresh(force=True)
 
@@ -104,12 +106,14 @@ class HybridRetriever:
 
     def query_vector(self, question: str) -> list[float]:
         """The question's embedding; the last few are kept, so answering reuses retrieval's."""
-        cached = self._vectors.get(question)
+        with self._vectors_lock:
+            cached = self._vectors.get(question)
         if cached is None:
             cached = self.index.embedder.get_query_embedding(question)
-            self._vectors[question] = cached
-            while len(self._vectors) > 32:
-                self._vectors.pop(next(iter(self._vectors)))
+            with self._vectors_lock:
+                self._vectors[question] = cached
+                while len(self._vectors) > 32:
+                    self._vectors.pop(next(iter(self._vectors)))
         return cached
 
     def dense(self, question: str, n: int) -> list[tuple[str, float]]:
