@@ -6,6 +6,7 @@ check runs first and says which directory is wrong and what to do.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -35,7 +36,8 @@ def check_data_dir(directory: Path) -> None:
     except OSError as e:
         raise DataDirUnusable(f"the data directory {directory} cannot be written ({_reason(e)}); {_WHAT_TO_DO}") from e
     finally:
-        probe.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # nothing to remove when it could not even be created
+            probe.unlink(missing_ok=True)
     free = shutil.disk_usage(directory).free
     if free < MIN_FREE_BYTES:
         raise DataDirUnusable(
