@@ -116,3 +116,17 @@ async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.error("unexpected error on %s", request.url.path, exc_info=exc)
     return JSONResponse({"error": "unexpected error; the details are in the server log"}, status_code=500)
+
+
+def create_api_app(settings: Settings) -> FastAPI:
+    """The JSON API alone (no page), on an :class:`AssistantService` that refreshes by itself."""
+    from assistant.service import AssistantService
+
+    app = FastAPI(title="Plansvar API", docs_url=None, redoc_url=None)
+    return add_api(app, AssistantService(settings), ApiOptions.from_settings(settings))
+
+
+def serve_api(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(create_api_app(settings), host=host, port=port, log_level="warning")

@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     srv = sub.add_parser("serve", help="start the web page and the JSON API")
     srv.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, env PLANSVAR_HOST)")
     srv.add_argument("--port", type=int, default=None, help="port (default 7860, env PLANSVAR_PORT)")
+    srv.add_argument("--api-only", action="store_true", help="serve the JSON API without the page")
 
     own = sub.add_parser("owners", help="list or search the responsibility register")
     own.add_argument("query", nargs="?", default="", help="words of an owner or a task (empty: everything)")
@@ -195,9 +196,15 @@ def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    host, port = args.host or settings.host, args.port or settings.port
+    if args.api_only:
+        from assistant.api import serve_api
+
+        print(f"Plansvar API: http://{host}:{port}  (POST /api/ask, GET /api/health; Ctrl-C stops)")
+        serve_api(settings, host, port)
+        return 0
     import app  # the CLI is the entry point that starts the UI (the one import of app.py)
 
-    host, port = args.host or settings.host, args.port or settings.port
     print(f"Plansvar: http://{host}:{port}  (JSON API: POST /api/ask, GET /api/health; Ctrl-C stops)")
     app.serve(settings, host, port)
     return 0
