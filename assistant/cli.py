@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assistant.datadir import check_data_dir
 from assistant.errors import AssistantError, user_message
-from assistant.settings import Settings
+from assistant.settings import Settings, configure_runtime
 
 EXIT_SKIPPED = 3
 
@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    configure_runtime()
     overrides = {"data_dir": args.data_dir} if args.data_dir else {}
     try:
         settings = Settings(**overrides)

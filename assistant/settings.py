@@ -5,6 +5,7 @@ Nested groups use ``__`` in variable names, e.g. ``PLANSVAR_RETRIEVAL__TOP_K=8``
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -126,3 +127,19 @@ class Settings(BaseSettings):
     @property
     def uploads_dir(self) -> Path:
         return self.data_dir / "uploads"
+
+
+# Variables of libraries that read the environment themselves, set by the entry points before those
+# libraries load (values already in the environment win).
+RUNTIME_ENVIRONMENT = {
+    # The embedder's OpenMP threads sleep when they wait instead of spinning: on two busy cores the
+    # spinning threads starved each other (query embedding p95 1.8 s; passive: 31 ms, batch ingest
+    # throughput unchanged). docs/BENCHMARKS.md.
+    "OMP_WAIT_POLICY": "PASSIVE",
+}
+
+
+def configure_runtime() -> None:
+    """Set :data:`RUNTIME_ENVIRONMENT` for this process (call at start, before the embedder loads)."""
+    for key, value in RUNTIME_ENVIRONMENT.items():
+        os.environ.setdefault(key, value)

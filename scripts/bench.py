@@ -29,7 +29,7 @@ from pathlib import Path
 from mdsection import write_head
 
 from assistant.evaluation import load_gold, percentile
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import PROJECT_ROOT, Settings, configure_runtime
 from assistant.wiring import build_assistant, build_index, build_retriever, chunking_options
 from index.plan_index import PlanIndex
 from ingest.loaders import load_file
@@ -281,6 +281,7 @@ def run(quick: bool, rounds: int) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    configure_runtime()
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument(
         "--write",

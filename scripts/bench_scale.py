@@ -33,7 +33,7 @@ from mdsection import write_section
 from synth_corpus import RecordingEmbedding, ReusedVectors, write_corpus
 
 from assistant.evaluation import load_gold, percentile
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import PROJECT_ROOT, Settings, configure_runtime
 from assistant.wiring import build_assistant, build_index, chunking_options
 from index.plan_index import PlanIndex
 from ingest.pipeline import ingest_paths
@@ -184,6 +184,7 @@ def load_note() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    configure_runtime()
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", default="1,10,100", help="corpus sizes as multiples of the bundled plans")
     p.add_argument("--real-up-to", type=int, default=10, help="embed for real up to this size")

@@ -29,7 +29,7 @@ import httpx
 from mdsection import write_section
 
 from assistant.evaluation import load_gold, percentile
-from assistant.settings import PROJECT_ROOT
+from assistant.settings import PROJECT_ROOT, configure_runtime
 
 GOLD = PROJECT_ROOT / "data" / "eval" / "dev.jsonl"
 HOST = "127.0.0.1"
@@ -152,6 +152,7 @@ def render(steps: list[Step], duration: float, note: str, api_only: bool) -> str
 
 
 def main(argv: list[str] | None = None) -> int:
+    configure_runtime()
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--users", default="10,25,50", help="concurrent users per step")
     p.add_argument("--duration", type=float, default=30.0, help="seconds per step")
