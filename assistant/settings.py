@@ -128,6 +128,10 @@ class Settings(BaseSettings):
     def uploads_dir(self) -> Path:
         return self.data_dir / "uploads"
 
+    @property
+    def keyword_cache_dir(self) -> Path:
+        return self.data_dir / "keyword-index"
+
 
 # Variables of libraries that read the environment themselves, set by the entry points before those
 # libraries load (values already in the environment win).

