@@ -6,9 +6,11 @@ register, document texts, all from the stored chunks) and then swaps one referen
 ever sees a half-rebuilt index.
 
 Refresh happens when asked (:meth:`AssistantService.refresh`, e.g. after an upload) and by itself:
-at most every ``refresh_seconds`` a request compares the committed-documents fingerprint with the
-one the Assistant was built from. That is how an app replica sees documents ingested through
-another replica or the CLI into a shared Chroma server.
+at most every ``refresh_seconds`` a request starts a background check that compares the
+committed-documents fingerprint with the one the Assistant was built from and, on a change, builds
+the new Assistant; requests go on with the current one meanwhile (at 100 times the corpus a
+rebuild takes seconds, docs/BENCHMARKS.md). That is how an app replica sees documents ingested
+through another replica or the CLI into a shared Chroma server.
 
 A store that cannot be opened (a Chroma server that is down at start-up) is tried again on the
 next request; a store that goes away later makes requests fail with ``StoreUnavailable`` until it
@@ -17,6 +19,7 @@ is back, with no restart.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +31,7 @@ from assistant.wiring import build_assistant, build_index, build_retriever
 from index.plan_index import PlanIndex
 
 EMPTY_INDEX = "no plans are indexed yet: run `plansvar ingest`"
+log = logging.getLogger("plansvar.service")
 
 
 class AssistantService:
@@ -45,13 +49,14 @@ class AssistantService:
         self._lock = threading.Lock()  # one builder at a time; readers never wait for it
         self._clock = clock
         self._checked_at = clock()
+        self._background: threading.Thread | None = None
 
     def __call__(self) -> Assistant:
         assistant = self._assistant
         if assistant is None:
             self.refresh()
         elif self._refresh_due():
-            self.refresh(wait=False)  # another thread already refreshing: answer with the current one
+            self._refresh_in_background()
         assistant = self._assistant
         if assistant is None:
             raise IndexMissing(EMPTY_INDEX)
@@ -81,6 +86,26 @@ class AssistantService:
         finally:
             self._lock.release()
 
+    def wait_for_refresh(self, timeout: float | None = None) -> None:
+        """Until a background refresh started by a request has finished (for tests and shutdown)."""
+        background = self._background
+        if background is not None:
+            background.join(timeout)
+
     def _refresh_due(self) -> bool:
         every = self.settings.refresh_seconds
         return every > 0 and self._clock() - self._checked_at >= every
+
+    def _refresh_in_background(self) -> None:
+        with self._lock:
+            if self._background is not None and self._background.is_alive():
+                return
+            self._checked_at = self._clock()  # one check per interval, however many requests come
+            self._background = threading.Thread(target=self._refresh_quietly, name="plansvar-refresh", daemon=True)
+            self._background.start()
+
+    def _refresh_quietly(self) -> None:
+        try:
+            self.refresh()
+        except Exception as e:  # noqa: BLE001 - a failed check is retried next interval; requests report their own errors
+            log.warning("checking the index for changes failed (%s: %s); trying again later", type(e).__name__, e)

@@ -10,6 +10,7 @@ import pytest
 from assistant.errors import IndexMissing
 from assistant.service import AssistantService
 from assistant.wiring import build_index, chunking_options
+from index.store import StoreUnavailable
 from ingest.pipeline import ingest_paths
 
 PLANS = {
@@ -58,12 +59,16 @@ def test_documents_ingested_elsewhere_appear_after_the_refresh_interval(settings
     clock.now = 4.9
     assert service() is first, "no store check before refresh_seconds"
     clock.now = 5.0
+    assert service() is first, "the check runs in the background; this request is answered at once"
+    service.wait_for_refresh(30)
     second = service()
     assert second is not first and sorted(second.docs) == ["avfall", "bibliotek"]
     assert second.retriever.retrieve("folkbiblioteken meröppet", 1)[0].doc_id == "bibliotek"
     assert first.docs.keys() == {"avfall"}, "the old Assistant is left as it was (requests in flight keep it)"
 
     clock.now = 20.0
+    service()
+    service.wait_for_refresh(30)
     assert service() is second, "nothing changed: nothing rebuilt"
 
 
@@ -104,7 +109,8 @@ def test_concurrent_questions_during_refreshes_all_get_answers(settings, tmp_pat
         for name in ("kollektivtrafik", "bibliotek"):
             _ingest(settings, tmp_path / "plans", [name])
             clock.now += 10
-            for _ in range(200):  # until some request has done the refresh
+            for _ in range(500):  # until a request has started the refresh and it has finished
+                service.wait_for_refresh(30)
                 if name in service().docs:
                     break
                 threading.Event().wait(0.01)
@@ -114,3 +120,20 @@ def test_concurrent_questions_during_refreshes_all_get_answers(settings, tmp_pat
             t.join(timeout=30)
     assert not errors, errors[:3]
     assert answered and set(service().docs) == {"avfall", "kollektivtrafik", "bibliotek"}
+
+
+def test_a_failing_background_check_is_logged_and_retried(settings, tmp_path, caplog):
+    clock = Clock()
+    _ingest(settings, tmp_path / "plans", ["avfall"])
+    service = AssistantService(settings, clock=clock)
+    first = service()
+
+    def broken():
+        raise StoreUnavailable("the Chroma vector store at somewhere does not answer")
+
+    service.index.fingerprint = broken
+    clock.now = 10
+    assert service() is first
+    service.wait_for_refresh(30)
+    assert "checking the index for changes failed" in caplog.text
+    assert service() is first, "the current Assistant stays in use"
