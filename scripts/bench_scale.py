@@ -29,6 +29,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import git_commit, machine
 from mdsection import write_section
 from synth_corpus import RecordingEmbedding, ReusedVectors, write_corpus
 
@@ -162,6 +163,8 @@ def render(rows: list[dict], rounds: int, note: str) -> str:
         f"57 dev questions × {rounds} rounds, questions embedded for real, in a fresh process per size.",
         "",
         f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {note}",
+        *machine()[:2],
+        f"- Commit: {git_commit()}",
         "",
         "| Size | Documents | Chunks | Sentence vectors | Ingest, real (chunks/s) | Ingest, reused vectors "
         "(chunks/s) | Index on disk (Chroma) | Start-up: no cache / keyword cache | Retrieve p50 / p95 | Ask p50 / p95 "

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from bench import git_commit, machine
 from mdsection import write_section
 
 from assistant.evaluation import load_gold, percentile
@@ -135,6 +136,8 @@ def render(steps: list[Step], duration: float, note: str, api_only: bool) -> str
         "answered request (queueing included).",
         "",
         f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {note}",
+        *machine()[:2],
+        f"- Commit: {git_commit()}",
         "",
         "| Users | Requests | Throughput | p50 | p95 | p99 | Errors | Server RSS (max) |",
         "|---|---|---|---|---|---|---|---|",
