@@ -136,10 +136,11 @@ class Settings(BaseSettings):
 # Variables of libraries that read the environment themselves, set by the entry points before those
 # libraries load (values already in the environment win).
 RUNTIME_ENVIRONMENT = {
-    # The embedder's OpenMP threads sleep when they wait instead of spinning: on two busy cores the
-    # spinning threads starved each other (query embedding p95 1.8 s; passive: 31 ms, batch ingest
-    # throughput unchanged). docs/BENCHMARKS.md.
-    "OMP_WAIT_POLICY": "PASSIVE",
+    # The embedder's OpenMP threads spin only briefly when they wait, then sleep. With libgomp's
+    # default (long spinning) query embedding on two cores shared with other work had p95 120 ms,
+    # and 1.8 s under heavy load; sleeping at once (OMP_WAIT_POLICY=PASSIVE) cost 60 % on a quiet
+    # machine. Measured (docs/BENCHMARKS.md): quiet p50 12 ms as before, contended p95 30 ms.
+    "GOMP_SPINCOUNT": "10000",
 }
 
 
