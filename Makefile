@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 GOLD   := $(firstword $(wildcard ../shared/eval/dev.jsonl) data/eval/dev.jsonl)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run ingest test test-llm lint eval bench clean
+.PHONY: help install run ingest test test-llm lint eval bench loadtest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -42,8 +42,16 @@ eval: install ## retrieval quality on the dev questions (../shared/eval when pre
 	$(BIN)/plansvar ingest --if-missing
 	$(BIN)/plansvar eval --gold $(GOLD)
 
-bench: install ## speed benchmarks, written to docs/BENCHMARKS.md
+SCALES ?= 1,10,100
+bench: install ## speed benchmarks, incl. 10x/100x synthetic corpora (SCALES=1,10,100), to docs/BENCHMARKS.md
 	$(BIN)/python scripts/bench.py --write docs/BENCHMARKS.md
+	$(BIN)/python scripts/bench_scale.py --sizes $(SCALES) --write docs/BENCHMARKS.md
+
+USERS ?= 10,25,50
+DURATION ?= 30
+loadtest: install ## concurrent users on POST /api/ask (USERS=10,25,50 DURATION=30 s each), to docs/BENCHMARKS.md
+	$(BIN)/plansvar ingest --if-missing
+	$(BIN)/python scripts/loadtest.py --users $(USERS) --duration $(DURATION) --write docs/BENCHMARKS.md
 
 clean: ## remove the index (var/) and caches
 	rm -rf var .pytest_cache .ruff_cache

@@ -6,13 +6,15 @@ rendering, system fonts only (no font CDN). All document text is rendered throug
 """
 
 import os
-import threading
+from pathlib import Path
 
 from assistant.answers import Answer
-from assistant.errors import AssistantError, IndexMissing, user_message
+from assistant.errors import AssistantError, user_message
 from assistant.feedback import FeedbackStore
 from assistant.render import answer_text, chat_text, document_view, sources_panel
+from assistant.service import AssistantService
 from assistant.settings import Settings
+from assistant.upload import UploadHandler
 from index.store import StoreUnavailable
 
 TEXTS = {
@@ -33,6 +35,11 @@ TEXTS = {
         "thanks": "Tack! Kommentaren är sparad.",
         "vote_first": "Ge först tummen upp eller ner på ett svar.",
         "language": "Språk",
+        "upload": "Lägg till dokument",
+        "upload_files": "Filer (PDF, TXT, MD, DOCX)",
+        "token": "Administratörsnyckel",
+        "upload_button": "Ladda upp och indexera",
+        "upload_columns": ["Fil", "Resultat", "Meddelande", "Avsnitt"],
         "owner_columns": ["Ägare", "Uppgift", "Typ", "Nr", "Dokument", "År"],
         "document_columns": ["Titel", "Typ", "Period/datum", "Sidor", "Avsnitt", "Ersatt av"],
     },
@@ -53,6 +60,11 @@ TEXTS = {
         "thanks": "Thank you! The comment is saved.",
         "vote_first": "First give an answer a thumbs up or down.",
         "language": "Language",
+        "upload": "Add documents",
+        "upload_files": "Files (PDF, TXT, MD, DOCX)",
+        "token": "Admin token",
+        "upload_button": "Upload and index",
+        "upload_columns": ["File", "Result", "Message", "Passages"],
         "owner_columns": ["Owner", "Task", "Kind", "No.", "Document", "Year"],
         "document_columns": ["Title", "Kind", "Period/date", "Pages", "Passages", "Superseded by"],
     },
@@ -79,26 +91,6 @@ SCROLL_TO_CITED = (
 )
 
 
-class AssistantHolder:
-    """Builds the Assistant on first use (so the page starts even before anything is indexed)."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._assistant = None
-        self._lock = threading.Lock()
-
-    def __call__(self):
-        from assistant.wiring import build_assistant
-
-        with self._lock:
-            if self._assistant is None:
-                assistant = build_assistant(self.settings)
-                if not assistant.docs:
-                    raise IndexMissing("no plans are indexed yet: run `plansvar ingest`")
-                self._assistant = assistant
-            return self._assistant
-
-
 def _new_state() -> dict:
     """Per-browser-session state: the questions asked, the answers (JSON), the last vote."""
     return {"questions": [], "answers": [], "vote": None}
@@ -116,7 +108,7 @@ def _citation(answer: dict, marker: int) -> dict | None:
 class Handlers:
     """The page's event handlers. Errors become messages; document text goes through `assistant.render`."""
 
-    def __init__(self, holder: AssistantHolder, settings: Settings) -> None:
+    def __init__(self, holder: AssistantService, settings: Settings) -> None:
         self.holder = holder
         self.settings = settings
         self.feedback = FeedbackStore(settings.feedback_path)
@@ -204,6 +196,12 @@ class Handlers:
         assistant = self.holder()
         return document_view(assistant.docs[doc_id].title, assistant.doc_texts[doc_id], start, end)
 
+    def upload(self, files, token):
+        """Each uploaded file checked, saved and ingested (assistant/upload.py); one result row per file."""
+        handler = UploadHandler(self.settings, self.holder)
+        results = [handler.from_path(f, token or None, name=Path(f).name) for f in files or []]
+        return [[r.file, r.status, r.message, r.chunks or ""] for r in results], None
+
     def document_rows(self):
         try:
             docs = self.holder().retriever.index.documents()
@@ -222,7 +220,7 @@ class Handlers:
         ]
 
 
-def build_ui(holder: AssistantHolder, settings: Settings):
+def build_ui(holder: AssistantService, settings: Settings):
     import gradio as gr
 
     h = Handlers(holder, settings)
@@ -280,6 +278,20 @@ def build_ui(holder: AssistantHolder, settings: Settings):
             documents = gr.Dataframe(
                 headers=t["document_columns"], elem_id="documents-table", interactive=False, wrap=True
             )
+
+        if settings.upload.enabled:
+            with gr.Tab(t["upload"], elem_id="tab-upload"):
+                files = gr.File(
+                    label=t["upload_files"],
+                    file_count="multiple",  # no file_types: the server says why a file is refused
+                    elem_id="upload-files",
+                )
+                token = gr.Textbox(label=t["token"], type="password", elem_id="upload-token")
+                upload = gr.Button(t["upload_button"], elem_id="upload-button")
+                upload_results = gr.Dataframe(
+                    headers=t["upload_columns"], elem_id="upload-results", interactive=False, wrap=True
+                )
+            upload.click(h.upload, [files, token], [upload_results, files]).then(h.document_rows, None, documents)
 
         def relabel(choice):
             code = LANGUAGES[choice]
@@ -341,16 +353,17 @@ def create_app(settings: Settings):
     import gradio as gr
     from fastapi import FastAPI
 
-    from assistant.api import add_api
+    from assistant.api import ApiOptions, add_api
 
-    holder = AssistantHolder(settings)
-    app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder)
+    holder = AssistantService(settings)
+    app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, ApiOptions.from_settings(settings))
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     return gr.mount_gradio_app(
         app,
-        build_ui(holder, settings),
+        build_ui(holder, settings).queue(default_concurrency_limit=settings.concurrency),
         path="/",
         footer_links=[],
+        max_file_size=settings.upload.max_bytes,
         ssr_mode=False,
         css=CSS,
         theme=theme,

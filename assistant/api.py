@@ -3,33 +3,66 @@
 `/api/ask` returns the same JSON as `plansvar ask --json`. `/api/ask/stream` sends the answer as
 server-sent events while it is written: `event: token` with `{"text": "…"}` for each piece, then
 one `event: answer` with that same JSON (after the citation check; its text replaces the pieces).
-Errors are JSON with one message, never a stack trace: 400 for an invalid question, 503 when the
-index is missing or the vector store cannot be reached.
+Errors are JSON with one message, never a stack trace: 400 for an invalid question or request, 429
+when a client asks too often (with ``Retry-After``), 503 when the index is missing, the vector store
+cannot be reached or every worker stayed busy, 500 (logged on the server) for anything unexpected.
+
+`/api/ask` answers in at most ``concurrency`` threads at once; further requests wait in line. A
+stream holds a worker only until its first piece (validation and retrieval): the rest is the
+model's writing, bounded by ``llm.deadline``.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import logging
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from assistant.answers import Answer
 from assistant.engine import Assistant
-from assistant.errors import IndexMissing, InvalidQuestion, user_message
+from assistant.errors import Busy, IndexMissing, InvalidQuestion, user_message
+from assistant.limits import RateLimiter, WorkerSlots, retry_after
+from assistant.settings import Settings
+from assistant.validation import validate_question
 from index.store import StoreUnavailable
+
+log = logging.getLogger("plansvar.api")
+
+MAX_BODY_TEXT = 20_000  # characters per question or history entry the request model accepts at all
+MAX_HISTORY = 20
 
 
 class AskRequest(BaseModel):
-    question: str = Field(description="The question, in Swedish or English.")
-    history: list[str] = Field(default_factory=list, description="Earlier questions of the conversation.")
+    question: str = Field(max_length=MAX_BODY_TEXT, description="The question, in Swedish or English.")
+    history: list[str] = Field(
+        default_factory=list, max_length=MAX_HISTORY, description="Earlier questions of the conversation."
+    )
 
 
-def add_api(app: FastAPI, get_assistant: Callable[[], Assistant]) -> FastAPI:
+@dataclass(frozen=True)
+class ApiOptions:
+    rate_limit_per_minute: int = 0  # 0: no limit
+    concurrency: int = 4
+    queue_timeout_seconds: float = 60.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ApiOptions:
+        return cls(settings.api.rate_limit_per_minute, settings.concurrency, settings.api.queue_timeout_seconds)
+
+
+def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOptions | None = None) -> FastAPI:
     """Register the API routes on ``app``; ``get_assistant`` raises IndexMissing when nothing is indexed."""
+    options = options or ApiOptions()
+    limiter = RateLimiter(options.rate_limit_per_minute)
+    slots = WorkerSlots(options.concurrency, options.queue_timeout_seconds)
 
     @app.get("/api/health")
     def health() -> JSONResponse:
@@ -41,27 +74,53 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant]) -> FastAPI:
         return JSONResponse({"status": "ok", "documents": len(assistant.docs)})
 
     @app.post("/api/ask")
-    def ask(request: AskRequest) -> JSONResponse:
+    def ask(body: AskRequest, request: Request) -> JSONResponse:
+        limited = _limited(limiter, request)
+        if limited:
+            return limited
         try:
-            answer = get_assistant().ask(request.question, request.history)
+            with slots:
+                assistant = get_assistant()
+                history = _valid_history(body.history, assistant.options.max_question_chars)
+                answer = assistant.ask(body.question, history)
         except InvalidQuestion as e:
             return JSONResponse({"error": user_message(e)}, status_code=400)
-        except (IndexMissing, StoreUnavailable) as e:
-            return JSONResponse({"error": user_message(e)}, status_code=503)
+        except (IndexMissing, StoreUnavailable, Busy) as e:
+            return JSONResponse({"error": user_message(e)}, status_code=503, headers={"Retry-After": "5"})
         return JSONResponse(answer.to_json())
 
     @app.post("/api/ask/stream", response_model=None)
-    def ask_stream(request: AskRequest) -> StreamingResponse | JSONResponse:
+    def ask_stream(body: AskRequest, request: Request) -> StreamingResponse | JSONResponse:
+        limited = _limited(limiter, request)
+        if limited:
+            return limited
         try:
-            items = get_assistant().stream(request.question, request.history)
-            first = next(items)  # validation and retrieval happen here, before the response starts
+            with slots:
+                assistant = get_assistant()
+                history = _valid_history(body.history, assistant.options.max_question_chars)
+                items = assistant.stream(body.question, history)
+                first = next(items)  # validation and retrieval happen here, before the response starts
         except InvalidQuestion as e:
             return JSONResponse({"error": user_message(e)}, status_code=400)
-        except (IndexMissing, StoreUnavailable) as e:
-            return JSONResponse({"error": user_message(e)}, status_code=503)
+        except (IndexMissing, StoreUnavailable, Busy) as e:
+            return JSONResponse({"error": user_message(e)}, status_code=503, headers={"Retry-After": "5"})
         return StreamingResponse(_events(itertools.chain([first], items)), media_type="text/event-stream")
 
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(Exception, _unexpected)
     return app
+
+
+def _limited(limiter: RateLimiter, request: Request) -> JSONResponse | None:
+    """429 with Retry-After when this client address has asked too often, else None."""
+    wait = limiter.acquire(request.client.host if request.client else "unknown")
+    if not wait:
+        return None
+    message = (
+        f"too many questions from your address (at most {limiter.per_minute} a minute); "
+        f"please wait {retry_after(wait)} s"
+    )
+    return JSONResponse({"error": message}, status_code=429, headers={"Retry-After": retry_after(wait)})
 
 
 def _events(items: Iterator[str | Answer]) -> Iterator[str]:
@@ -70,3 +129,44 @@ def _events(items: Iterator[str | Answer]) -> Iterator[str]:
             yield f"event: answer\ndata: {json.dumps(item.to_json(), ensure_ascii=False)}\n\n"
         elif item:
             yield f"event: token\ndata: {json.dumps({'text': item}, ensure_ascii=False)}\n\n"
+
+
+def _valid_history(history: list[str], max_chars: int) -> list[str]:
+    """The earlier questions, each checked like a question (a follow-up is searched with the last one)."""
+    out = []
+    for i, item in enumerate(history[-3:], start=1):
+        try:
+            out.append(validate_question(item, max_chars))
+        except InvalidQuestion as e:
+            raise InvalidQuestion(f"history entry {i} of the last three: {e}") from e
+    return out
+
+
+async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    """A body that is not the expected JSON: 400 with the first problem, in one line."""
+    if not request.url.path.startswith("/api/") or not isinstance(exc, RequestValidationError):
+        return await request_validation_exception_handler(request, exc)
+    first = exc.errors()[0] if exc.errors() else {}
+    where = ".".join(str(x) for x in first.get("loc", ()) if x != "body") or "body"
+    message = f"invalid request: {where}: {first.get('msg', 'not the expected JSON')}"
+    message += ' (send {"question": "...", "history": ["..."]})'
+    return JSONResponse({"error": message}, status_code=400)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.error("unexpected error on %s", request.url.path, exc_info=exc)
+    return JSONResponse({"error": "unexpected error; the details are in the server log"}, status_code=500)
+
+
+def create_api_app(settings: Settings) -> FastAPI:
+    """The JSON API alone (no page), on an :class:`AssistantService` that refreshes by itself."""
+    from assistant.service import AssistantService
+
+    app = FastAPI(title="Plansvar API", docs_url=None, redoc_url=None)
+    return add_api(app, AssistantService(settings), ApiOptions.from_settings(settings))
+
+
+def serve_api(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(create_api_app(settings), host=host, port=port, log_level="warning")

@@ -11,8 +11,9 @@ import json
 import sys
 from pathlib import Path
 
+from assistant.datadir import check_data_dir
 from assistant.errors import AssistantError, user_message
-from assistant.settings import Settings
+from assistant.settings import Settings, configure_runtime
 
 EXIT_SKIPPED = 3
 
@@ -24,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ing = sub.add_parser("ingest", help="index plan documents (default: the bundled plans)")
-    ing.add_argument("paths", nargs="*", type=Path, help="files or folders (.pdf .txt .md)")
+    ing.add_argument("paths", nargs="*", type=Path, help="files or folders (.pdf .txt .md .docx)")
     ing.add_argument("--if-missing", action="store_true", help="only ingest when the index is empty")
 
     sub.add_parser("docs", help="list the indexed documents")
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     srv = sub.add_parser("serve", help="start the web page and the JSON API")
     srv.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, env PLANSVAR_HOST)")
     srv.add_argument("--port", type=int, default=None, help="port (default 7860, env PLANSVAR_PORT)")
+    srv.add_argument("--api-only", action="store_true", help="serve the JSON API without the page")
 
     own = sub.add_parser("owners", help="list or search the responsibility register")
     own.add_argument("query", nargs="?", default="", help="words of an owner or a task (empty: everything)")
@@ -67,9 +69,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    configure_runtime()
     overrides = {"data_dir": args.data_dir} if args.data_dir else {}
     try:
         settings = Settings(**overrides)
+        if not settings.chroma_url or args.command == "serve":  # the server keeps uploads and feedback there
+            check_data_dir(settings.data_dir)
         return _COMMANDS[args.command](args, settings)
     except KeyboardInterrupt:
         print("plansvar: interrupted", file=sys.stderr)
@@ -202,9 +207,15 @@ def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    host, port = args.host or settings.host, args.port or settings.port
+    if args.api_only:
+        from assistant.api import serve_api
+
+        print(f"Plansvar API: http://{host}:{port}  (POST /api/ask, GET /api/health; Ctrl-C stops)")
+        serve_api(settings, host, port)
+        return 0
     import app  # the CLI is the entry point that starts the UI (the one import of app.py)
 
-    host, port = args.host or settings.host, args.port or settings.port
     print(f"Plansvar: http://{host}:{port}  (JSON API: POST /api/ask, GET /api/health; Ctrl-C stops)")
     app.serve(settings, host, port)
     return 0

@@ -20,6 +20,14 @@ class IndexMissing(AssistantError):
     """Nothing has been indexed yet."""
 
 
+class Busy(AssistantError):
+    """Every worker stayed busy for the whole wait; asking again later works."""
+
+
+class DataDirUnusable(AssistantError):
+    """The data directory cannot be created or written (read-only, full, not a directory)."""
+
+
 def user_message(error: BaseException) -> str:
     """One line of plain text for any error (the CLI and the UI both use this)."""
     if isinstance(error, AssistantError | IngestError | StoreUnavailable):

@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from index.keyword import analyse, analyse_chars
@@ -100,6 +101,11 @@ class Evidence:
     missing: str = ""  # the kind of answer the question expects but the evidence lacks, if any
 
 
+def text_terms(text: str) -> frozenset[str]:
+    """The stemmed terms of a text, as :meth:`ExtractiveAnswerer.sentence_score` matches them."""
+    return frozenset(analyse(search_form(text)))
+
+
 class ExtractiveAnswerer:
     def __init__(
         self,
@@ -140,13 +146,18 @@ class ExtractiveAnswerer:
 
     def sentence_score(self, q: QuestionTerms, text: str, prior: float) -> tuple[float, float]:
         """(score, coverage): coverage is the IDF-weighted share of the question's term groups in the text."""
-        groups, grams = q
+        grams = q[1]
         form = search_form(text)
-        present = set(analyse(form))
-        total = sum(w for _, w in groups) or 1.0
-        coverage = sum(w for stems, w in groups if stems & present) / total
+        coverage = self.coverage(q, set(analyse(form)))
         char = len(grams & set(analyse_chars(form))) / len(grams) if grams else 0.0
         return 0.5 * coverage + 0.3 * char + 0.2 * prior, coverage
+
+    @staticmethod
+    def coverage(q: QuestionTerms, present: AbstractSet[str]) -> float:
+        """The IDF-weighted share of the question's term groups among ``present`` (see :func:`text_terms`)."""
+        groups = q[0]
+        total = sum(w for _, w in groups) or 1.0
+        return sum(w for stems, w in groups if stems & present) / total
 
     def unknown_share(self, q: QuestionTerms) -> float:
         """Share of the question's term groups none of whose words occur anywhere in the plans."""

@@ -4,14 +4,20 @@
 retrieved passages they sit in, by their words, by an assignment number or year the question
 names) → the owner first, then the assignment quoted with its number, document and year. When
 several documents assign related tasks (2021 and 2023), each is listed with its year.
+
+The register grows with the corpus (about 130 entries for the bundled plans, 13 000 at 100 times),
+so each entry's terms are analysed once (on first use) and a question looks only at the entries
+that share a term with it, sit in a retrieved passage or carry the number it names.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections import defaultdict
 from dataclasses import dataclass
 
-from assistant.extractive import ExtractiveAnswerer, Similarity
+from assistant.extractive import ExtractiveAnswerer, QuestionTerms, Similarity, text_terms
 from index.signals import asked_item_numbers, years_in
 from index.types import Passage
 from ingest.responsibilities import Responsibility
@@ -43,6 +49,41 @@ class OwnerFinder:
         self.answerer = answerer
         self.superseded = superseded or {}  # doc_id → doc_id of the document that replaces it
         self.min_score = min_score
+        self._numbers = [set(re.findall(r"\d+", e.number)) for e in self.entries]
+        self._by_doc: dict[str, list[int]] = defaultdict(list)
+        for i, e in enumerate(self.entries):
+            self._by_doc[e.doc_id].append(i)
+        self._terms: list[frozenset[str]] | None = None  # per entry: task text and owner, analysed
+        self._postings: dict[str, list[int]] = {}
+        self._lock = threading.Lock()
+
+    def _analysed(self, doc_texts: dict[str, str]) -> list[frozenset[str]]:
+        """Each entry's terms (once: the document texts do not change for this finder's lifetime)."""
+        with self._lock:
+            if self._terms is None:
+                terms = [
+                    text_terms(doc_texts.get(e.doc_id, "")[e.task_start : e.task_end] + " " + e.owner)
+                    for e in self.entries
+                ]
+                postings: dict[str, list[int]] = defaultdict(list)
+                for i, entry_terms in enumerate(terms):
+                    for t in entry_terms:
+                        postings[t].append(i)
+                self._postings = dict(postings)
+                self._terms = terms
+            return self._terms
+
+    def _sharing_terms(self, q: QuestionTerms) -> set[int]:
+        return {i for stems, _ in q[0] for t in stems for i in self._postings.get(t, ())}
+
+    def _candidates(self, q: QuestionTerms, passages: list[Passage], numbers: set[str]) -> list[int]:
+        """Entries that can score: sharing a term, inside a retrieved passage, or carrying the number."""
+        found = self._sharing_terms(q)
+        for p in passages:
+            found.update(i for i in self._by_doc.get(p.doc_id, ()) if p.start <= self.entries[i].task_start < p.end)
+        if numbers:
+            found.update(i for i, n in enumerate(self._numbers) if n & numbers)
+        return sorted(found)
 
     def find(
         self,
@@ -58,11 +99,12 @@ class OwnerFinder:
         numbers = {str(n) for n in asked_item_numbers(question)}
         years = years_in(question)
         kinds = [k for k, rx in _KIND_HINTS.items() if rx.search(question)]
+        terms = self._analysed(doc_texts)
         scored = []
-        for e in self.entries:
+        for i in self._candidates(q, passages, numbers):
+            e = self.entries[i]
             prior = _passage_prior(e, passages)
-            text = doc_texts.get(e.doc_id, "")[e.task_start : e.task_end] + " " + e.owner
-            _, coverage = self.answerer.sentence_score(q, text, 0.0)
+            coverage = self.answerer.coverage(q, terms[i])
             if prior == 0 and coverage < 0.5 and not (numbers and _number_matches(e, numbers)):
                 continue  # neither retrieved nor a close match in its own words
             score = (
@@ -92,12 +134,12 @@ class OwnerFinder:
         if not query.strip():
             return sorted(self.entries, key=lambda e: (e.owner_key, e.doc_id, _number_key(e.number)))
         q = self.answerer.question_terms(query)
+        terms = self._analysed(doc_texts)
         scored = []
-        for e in self.entries:
-            text = f"{e.owner} {doc_texts.get(e.doc_id, '')[e.task_start : e.task_end]}"
-            _, coverage = self.answerer.sentence_score(q, text, 0.0)
+        for i in sorted(self._sharing_terms(q)):
+            coverage = self.answerer.coverage(q, terms[i])
             if coverage > 0:
-                scored.append((coverage, e))
+                scored.append((coverage, self.entries[i]))
         scored.sort(key=lambda x: (-x[0], x[1].doc_id, _number_key(x[1].number)))
         return [e for _, e in scored[:limit]]
 

@@ -5,6 +5,7 @@ Nested groups use ``__`` in variable names, e.g. ``PLANSVAR_RETRIEVAL__TOP_K=8``
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -128,6 +129,23 @@ class LLMSettings(BaseModel):
         return "http://127.0.0.1:11434" if self.kind == "ollama" else "http://127.0.0.1:8000/v1"
 
 
+class ApiSettings(BaseModel):
+    rate_limit_per_minute: int = Field(
+        30, ge=0, description="Questions one client address may ask `POST /api/ask` per minute (0: no limit)."
+    )
+    queue_timeout_seconds: float = Field(
+        60.0, gt=0, description="A question waiting longer than this for a free worker gets 503 (busy)."
+    )
+
+
+class UploadSettings(BaseModel):
+    enabled: bool = Field(False, description="Allow adding documents through the page (needs `admin_token`).")
+    admin_token: SecretStr | None = Field(
+        None, description="Token an uploader must give; uploads are refused while it is unset."
+    )
+    max_bytes: int = Field(20_000_000, ge=1, description="Largest file accepted for upload, in bytes.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANSVAR_", env_nested_delimiter="__", extra="ignore")
 
@@ -147,6 +165,19 @@ class Settings(BaseSettings):
     ui_language: Literal["sv", "en"] = Field(
         "sv", description="Language of the page's labels (answers follow the question)."
     )
+    concurrency: int = Field(
+        4,
+        ge=1,
+        le=64,
+        description="Questions answered at once (page queue and `/api/ask`); more wait in line.",
+    )
+    refresh_seconds: float = Field(
+        10.0,
+        ge=0,
+        description="How often (at most) a running app checks the index for documents ingested elsewhere; 0: never.",
+    )
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    upload: UploadSettings = Field(default_factory=UploadSettings)
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
@@ -160,3 +191,28 @@ class Settings(BaseSettings):
     def feedback_path(self) -> Path:
         """Votes and comments given on the page (SQLite)."""
         return self.data_dir / "feedback.sqlite3"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+    @property
+    def keyword_cache_dir(self) -> Path:
+        return self.data_dir / "keyword-index"
+
+
+# Variables of libraries that read the environment themselves, set by the entry points before those
+# libraries load (values already in the environment win).
+RUNTIME_ENVIRONMENT = {
+    # The embedder's OpenMP threads spin only briefly when they wait, then sleep. With libgomp's
+    # default (long spinning) query embedding on two cores shared with other work had p95 120 ms,
+    # and 1.8 s under heavy load; sleeping at once (OMP_WAIT_POLICY=PASSIVE) cost 60 % on a quiet
+    # machine. Measured (docs/BENCHMARKS.md): quiet p50 12 ms as before, contended p95 30 ms.
+    "GOMP_SPINCOUNT": "10000",
+}
+
+
+def configure_runtime() -> None:
+    """Set :data:`RUNTIME_ENVIRONMENT` for this process (call at start, before the embedder loads)."""
+    for key, value in RUNTIME_ENVIRONMENT.items():
+        os.environ.setdefault(key, value)

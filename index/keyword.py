@@ -1,14 +1,15 @@
 """BM25 keyword index (bm25s) with Swedish Snowball stemming and Swedish stop words.
 
-Built in memory from the stored chunks at start-up: for a corpus of this size it takes
-milliseconds, and it always matches what Chroma holds.
+Built in memory from the stored chunks at start-up (well under a second for the bundled plans);
+for large corpora :mod:`index.keyword_cache` saves it beside the data and loads it back.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
-from functools import lru_cache
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -19,9 +20,15 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP = frozenset(STOPWORDS_SWEDISH) | {"the", "of", "and", "to", "in", "a", "is", "for", "who", "what"}
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("swedish")
+    """One stemmer per thread: PyStemmer's stemmers (and their caches) are not thread-safe."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("swedish")
+    return stemmer
 
 
 def analyse(text: str) -> list[str]:
@@ -70,3 +77,21 @@ class KeywordIndex:
         s = self.scores(query)
         order = np.argsort(-s)[:k]
         return [(self.ids[i], float(s[i])) for i in order if s[i] > 0]
+
+    def save(self, folder: Path) -> None:
+        """Write the index (bm25s's arrays and vocabulary) to ``folder``."""
+        self._bm25.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path, ids: list[str], analyser: Callable[[str], list[str]]) -> KeywordIndex:
+        """An index saved by :meth:`save` for exactly these ``ids``; ValueError when it does not fit them."""
+        bm25 = bm25s.BM25.load(str(folder), show_progress=False)
+        n_docs = int(bm25.scores.get("num_docs", -1))
+        terms = sum(1 for t in bm25.vocab_dict if t)  # bm25s adds "" to the vocabulary, with no column
+        indices = bm25.scores["indices"]
+        if n_docs != len(ids) or len(bm25.scores["indptr"]) != terms + 1 or (len(indices) and indices.max() >= n_docs):
+            raise ValueError(f"the saved index ({n_docs} passages, {terms} terms) does not fit {len(ids)} passages")
+        index = cls.__new__(cls)
+        index.ids, index.analyser, index._bm25 = ids, analyser, bm25
+        index.vocab = set(bm25.vocab_dict)
+        return index

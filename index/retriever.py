@@ -17,11 +17,13 @@ heading is placed right after it, so the owner is among the passages shown.
 from __future__ import annotations
 
 import bisect
+import threading
 from dataclasses import dataclass
 
 import numpy as np
 
 from index.keyword import KeywordIndex, analyse, analyse_chars
+from index.keyword_cache import KeywordCache
 from index.language import Glossary, detect_language
 from index.plan_index import PlanIndex, copy_passage
 from index.signals import asked_item_numbers, asks_for_owner, item_numbers, states_responsibility, years_in
@@ -43,6 +45,9 @@ class RetrievalOptions:
     translate_english: bool = True  # keyword-search English questions with the glossary's Swedish terms
 
 
+ANALYSERS = {"words": analyse, "chars": analyse_chars}
+
+
 def index_text(p: Passage) -> str:
     return keyword_text(p.title, p.section, p.context, p.text)
 
@@ -53,16 +58,22 @@ class HybridRetriever:
         index: PlanIndex,
         options: RetrievalOptions = RetrievalOptions(),
         glossary: Glossary | None = None,
+        keyword_cache: KeywordCache | None = None,
     ) -> None:
         self.index = index
         self.options = options
         self.glossary = glossary
+        self.keyword_cache = keyword_cache
         self._vectors: dict[str, list[float]] = {}
+        self._vectors_lock = threading.Lock()  # requests run in threads; the cache is shared
         self._fingerprint: tuple = ()
         self.refresh(force=True)
 
     def refresh(self, force: bool = False) -> bool:
-        """Reload passages and rebuild the keyword indexes when the committed documents changed."""
+        """Reload passages and rebuild the keyword indexes when the committed documents changed.
+
+        Mutates this retriever: not for use while other threads retrieve (a running app builds a
+        new one instead, see ``assistant.service``)."""
         fp = self.index.fingerprint()
         if not force and fp == self._fingerprint:
             return False
@@ -70,9 +81,8 @@ class HybridRetriever:
         self.passages = {p.chunk_id: p for p in passages}
         self._ids = [p.chunk_id for p in passages]
         self._row = {cid: i for i, cid in enumerate(self._ids)}
-        texts = [index_text(p) for p in passages]
-        self.words = KeywordIndex(self._ids, texts, analyse)
-        self.chars = KeywordIndex(self._ids, texts, analyse_chars)
+        keyword = self._keyword_indexes(fp, passages)
+        self.words, self.chars = keyword["words"], keyword["chars"]
         self._responsible = np.array([_states_responsibility(p) for p in passages], float)
         self._items = [item_numbers(p.text) for p in passages]
         doc_years = {
@@ -86,6 +96,15 @@ class HybridRetriever:
             ids.append(p.chunk_id)
         self._fingerprint = fp
         return True
+
+    def _keyword_indexes(self, fingerprint: tuple, passages: list[Passage]) -> dict[str, KeywordIndex]:
+        def build() -> dict[str, KeywordIndex]:
+            texts = [index_text(p) for p in passages]
+            return {name: KeywordIndex(self._ids, texts, analyser) for name, analyser in ANALYSERS.items()}
+
+        if self.keyword_cache is None:
+            return build()
+        return self.keyword_cache.load_or_build(fingerprint, self._ids, ANALYSERS, build)
 
     def swedish_terms(self, question: str) -> str:
         """For an English question, its Swedish term list from the glossary; else empty."""
@@ -104,12 +123,14 @@ class HybridRetriever:
 
     def query_vector(self, question: str) -> list[float]:
         """The question's embedding; the last few are kept, so answering reuses retrieval's."""
-        cached = self._vectors.get(question)
+        with self._vectors_lock:
+            cached = self._vectors.get(question)
         if cached is None:
             cached = self.index.embedder.get_query_embedding(question)
-            self._vectors[question] = cached
-            while len(self._vectors) > 32:
-                self._vectors.pop(next(iter(self._vectors)))
+            with self._vectors_lock:
+                self._vectors[question] = cached
+                while len(self._vectors) > 32:
+                    self._vectors.pop(next(iter(self._vectors)))
         return cached
 
     def dense(self, question: str, n: int) -> list[tuple[str, float]]:

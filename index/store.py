@@ -3,17 +3,24 @@
 Embedded (``PersistentClient``) by default, a Chroma server (``HttpClient``) when a URL is given.
 Chroma never embeds for us: collections are opened with ``embedding_function=None`` and every
 write passes vectors, so its default model (a download) is never touched.
+
+With a server, a call that cannot reach it raises :class:`StoreUnavailable` (a clear message, not a
+connection traceback). Nothing has to be reopened when the server is back: every call is a new
+HTTP request, so the next one simply works.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 from urllib.parse import urlparse
 
 import chromadb
+import httpx  # chromadb's HTTP client; only its connection errors are named here
 from chromadb.config import Settings as ChromaSettings
 
 _BATCH = 256
@@ -22,6 +29,29 @@ _DOC_VECTOR = [1.0]  # document records are looked up by id, never by similarity
 
 class StoreUnavailable(RuntimeError):
     """The vector store cannot be reached or opened."""
+
+
+# a server that is down, restarting or unreachable: refused, reset, timed out, closed mid-answer
+_UNREACHABLE = (httpx.TransportError, ConnectionError, TimeoutError)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reachable(method: Callable[P, R]) -> Callable[P, R]:
+    """Turn a lost connection to the Chroma server into :class:`StoreUnavailable`."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except _UNREACHABLE as e:
+            store = args[0]
+            raise StoreUnavailable(
+                f"the Chroma vector store at {store.location} does not answer ({e}); "
+                "check that the server runs: Plansvar reconnects by itself when it is back"
+            ) from e
+
+    return wrapper
 
 
 @dataclass
@@ -68,28 +98,36 @@ class ChromaStore:
         self.location = url or str(path)
 
     # -- chunks and sentences (both: vectors with doc_id/version metadata) ----------------------
+    @_reachable
     def add_chunks(self, ids: list[str], vectors: Sequence, texts: list[str], metas: list[dict]) -> None:
         _upsert(self.chunks, ids, vectors, metas, texts)
 
+    @_reachable
     def delete_chunks(self, ids: list[str]) -> None:
         _delete(self.chunks, ids)
 
+    @_reachable
     def chunk_ids(self, where: dict | None = None) -> list[str]:
         return list(self.chunks.get(where=where, include=[])["ids"])
 
+    @_reachable
     def add_sentences(self, ids: list[str], vectors: Sequence, metas: list[dict]) -> None:
         _upsert(self.sentences, ids, vectors, metas)
 
+    @_reachable
     def delete_sentences(self, ids: list[str]) -> None:
         _delete(self.sentences, ids)
 
+    @_reachable
     def sentence_ids(self, where: dict | None = None) -> list[str]:
         return list(self.sentences.get(where=where, include=[])["ids"])
 
+    @_reachable
     def sentence_metas(self) -> list[tuple[str, dict]]:
         got = self.sentences.get(include=["metadatas"])
         return [(sid, dict(m or {})) for sid, m in zip(got["ids"], got["metadatas"], strict=True)]
 
+    @_reachable
     def sentence_vectors(self, chunk_ids: list[str]) -> list[tuple[dict, list[float]]]:
         """The stored sentence vectors of these chunks, with their metadata (offsets)."""
         if not chunk_ids:
@@ -100,19 +138,23 @@ class ChromaStore:
     def iter_chunks(self, where: dict | None = None) -> Iterator[StoredChunk]:
         offset = 0
         while True:
-            got = self.chunks.get(where=where, include=["documents", "metadatas"], limit=2000, offset=offset)
+            got = self._page(where, offset)
             if not got["ids"]:
                 return
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
                 yield StoredChunk(cid, text or "", dict(meta or {}))
             offset += len(got["ids"])
 
+    @_reachable
+    def _page(self, where: dict | None, offset: int) -> dict:
+        return self.chunks.get(where=where, include=["documents", "metadatas"], limit=2000, offset=offset)
+
+    @_reachable
     def query(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
-        """Ids of the nearest chunks with cosine similarity."""
-        count = self.chunks.count()
-        if count == 0:
-            return []
-        res = self.chunks.query(query_embeddings=[list(vector)], n_results=min(n, count), include=["distances"])
+        """Ids of the nearest chunks with cosine similarity (fewer when the collection holds fewer).
+
+        No ``count()`` first: Chroma caps ``n_results`` itself, and counting cost 4 ms a question at 30 000 chunks."""
+        res = self.chunks.query(query_embeddings=[list(vector)], n_results=n, include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     def chunk_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
@@ -123,12 +165,15 @@ class ChromaStore:
         return {cid: list(v) for cid, v in zip(got["ids"], got["embeddings"], strict=True)}
 
     # -- documents ----------------------------------------------------------------------------
+    @_reachable
     def put_document(self, doc_id: str, text: str, meta: dict) -> None:
         self.docs.upsert(ids=[doc_id], embeddings=[_DOC_VECTOR], documents=[text], metadatas=[_flat(meta)])
 
+    @_reachable
     def delete_document(self, doc_id: str) -> None:
         self.docs.delete(ids=[doc_id])
 
+    @_reachable
     def documents(self, with_text: bool = False) -> list[StoredDocument]:
         include = ["metadatas", "documents"] if with_text else ["metadatas"]
         got = self.docs.get(include=include)
@@ -138,6 +183,7 @@ class ChromaStore:
             for doc_id, text, meta in zip(got["ids"], texts, got["metadatas"], strict=True)
         ]
 
+    @_reachable
     def document(self, doc_id: str) -> StoredDocument | None:
         got = self.docs.get(ids=[doc_id], include=["metadatas", "documents"])
         if not got["ids"]:

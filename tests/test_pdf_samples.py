@@ -209,7 +209,7 @@ def test_damaged_file_error_names_the_file_and_the_reason():
     assert message.startswith("truncated.pdf: the file is damaged or truncated")
 
 
-@pytest.mark.parametrize("name", ["report.docx", "map.png"])
+@pytest.mark.parametrize("name", ["report.odt", "map.png"])
 def test_unsupported_file_type_raises_unsupported_type(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"PK\x03\x04 not really an office file")
@@ -221,14 +221,16 @@ def test_unsupported_file_type_raises_unsupported_type(tmp_path, name):
 def test_unsupported_files_in_a_folder_are_skipped_and_the_rest_is_ingested(tmp_path, make_settings):
     folder = tmp_path / "mixed"
     folder.mkdir()
-    (folder / "report.docx").write_bytes(b"PK\x03\x04 not really an office file")
+    (folder / "report.odt").write_bytes(b"PK\x03\x04 not really an office file")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really an office file")
     (folder / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     shutil.copy(PDF_SAMPLES / "minimal-document.pdf", folder / "minimal-document.pdf")
     settings = make_settings(embedder="hashing")
     report = ingest_paths([folder], build_index(settings), chunking_options(settings))
     assert report.added == ["minimal-document"]
     reasons = _skip_reasons(report)
-    assert set(reasons) == {"report.docx", "map.png"}
+    assert set(reasons) == {"report.odt", "map.png", "broken.docx"}
+    assert reasons.pop("broken.docx").startswith(DamagedFile.reason)  # .docx is read, this one is not one
     for name, reason in reasons.items():
         assert reason.startswith(UnsupportedType.reason), (name, reason)
         assert name.rsplit(".", 1)[1] in reason

@@ -161,6 +161,29 @@ def llm_app(llm_corpus_settings, llm_server, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def upload_app(tmp_path_factory):
+    """Uploads turned on with an admin token; starts from the hostile document (hashing embedder)."""
+    work = tmp_path_factory.mktemp("upload-app")
+    env = {
+        "PLANSVAR_EMBEDDER": "hashing",
+        "PLANSVAR_UPLOAD__ENABLED": "true",
+        "PLANSVAR_UPLOAD__ADMIN_TOKEN": "hemlig-nyckel",
+        "PLANSVAR_UPLOAD__MAX_BYTES": "100000",
+    }
+    data_dir = work / "var"
+    subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "ingest", str(HOSTILE)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **env},
+        cwd=PROJECT_ROOT,
+    )
+    app = _wait(_start(data_dir, work, **env))
+    yield app
+    _stop(app)
+
+
+@pytest.fixture(scope="session")
 def empty_app(tmp_path_factory):
     work = tmp_path_factory.mktemp("empty-app")
     app = _wait(_start(work / "var", work, PLANSVAR_EMBEDDER="hashing"))

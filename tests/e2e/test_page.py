@@ -26,7 +26,7 @@ def ask(page: Page, question: str, turn: int = 1) -> str:
 
 
 def open_tab(page: Page, name: str) -> None:
-    page.get_by_role("tab", name=name).click()
+    page.get_by_role("tab", name=name, exact=True).click()
 
 
 def rows(page: Page, table: str):
@@ -207,3 +207,25 @@ def test_with_an_llm_a_sentence_its_citation_does_not_support_is_marked_unverifi
     sources = page.locator("#sources").inner_text()
     assert "regionstyrelsen" in sources and "cykelvägar" not in sources
     shot("llm")
+
+
+def test_upload_needs_the_admin_token_and_shows_a_result_per_file(page, upload_app, tmp_path, shot):
+    plan = tmp_path / "cykelplan-2026.md"
+    plan.write_text("# Cykelplan 2026\n\nTekniska nämnden ansvarar för att bygga 12 km cykelväg.\n", encoding="utf-8")
+    script = tmp_path / "skript.sh"
+    script.write_text("echo hej\n", encoding="utf-8")
+    page.goto(upload_app.url)
+    open_tab(page, "Lägg till dokument")
+    page.locator("#upload-files input[type=file]").set_input_files([str(plan)])
+    page.fill("#upload-token input", "fel-nyckel")
+    page.locator("#upload-button").click()
+    expect(page.locator("#upload-results")).to_contain_text("the admin token is wrong", timeout=TIMEOUT)
+    page.locator("#upload-files input[type=file]").set_input_files([str(plan), str(script)])
+    page.fill("#upload-token input", "hemlig-nyckel")
+    page.locator("#upload-button").click()
+    results = page.locator("#upload-results")
+    expect(results).to_contain_text("added", timeout=TIMEOUT)
+    expect(results).to_contain_text("only .pdf, .txt, .md and .docx files are accepted")
+    shot("upload")
+    open_tab(page, "Dokument")
+    expect(page.locator("#documents-table")).to_contain_text("Cykelplan 2026", timeout=TIMEOUT)

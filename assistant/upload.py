@@ -1,0 +1,160 @@
+"""Adding documents through the page: off by default, an admin token, PDF/TXT/MD/DOCX under a size limit.
+
+The page calls :class:`UploadHandler` once per file and shows each :class:`UploadResult`. A file
+that passes every check is saved under ``data_dir/uploads/`` with a cleaned name (no folders, no
+hidden files, no control characters) and ingested incrementally through the normal pipeline, so
+the same name again replaces that document and the same bytes again change nothing. A file the
+pipeline cannot read is not kept (an earlier upload of that name stays as it was). The service is
+refreshed afterwards, so the next question sees the document.
+
+Uploads are written one at a time in this process. Several replicas should not ingest at the same
+moment (see docs/DEPLOYMENT.md: one writer at a time).
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import re
+import threading
+import unicodedata
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from assistant.service import AssistantService
+from assistant.settings import Settings
+from assistant.wiring import chunking_options
+from ingest.pipeline import IngestReport, ingest_paths
+
+ALLOWED_SUFFIXES = (".pdf", ".txt", ".md", ".docx")
+MAX_NAME_CHARS = 120
+_UNSAFE = re.compile(r"[^\w.\- ]+")  # \w is Unicode: å, ä, ö and other letters stay
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    file: str  # the cleaned name when the name was usable, else the name as given
+    ok: bool
+    status: str  # "added" | "updated" | "unchanged" | "rejected" | "skipped"
+    message: str
+    doc_id: str = ""
+    chunks: int = 0
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def clean_file_name(name: str) -> str:
+    """The last part of ``name`` only, unsafe characters replaced by ``_``, no leading or trailing dots
+    ('' when nothing usable is left). ``../../etc/passwd`` → ``passwd``, ``.env.md`` → ``env.md``."""
+    base = unicodedata.normalize("NFC", str(name)).replace("\\", "/").rsplit("/", 1)[-1]
+    base = " ".join(_UNSAFE.sub("_", base).split()).strip(" ._-")
+    if len(base) > MAX_NAME_CHARS:
+        stem, dot, suffix = base.rpartition(".")
+        keep = MAX_NAME_CHARS - len(suffix) - 1
+        base = f"{stem[:keep].rstrip(' ._-')}.{suffix}" if dot and 0 < len(suffix) <= 10 else base[:MAX_NAME_CHARS]
+    return base
+
+
+class UploadHandler:
+    """``handler(name, data, token)`` → :class:`UploadResult`; never raises for a bad file or token."""
+
+    def __init__(self, settings: Settings, service: AssistantService) -> None:
+        self.settings = settings
+        self.service = service
+        self._lock = threading.Lock()
+
+    def __call__(self, name: str, data: bytes, token: str | None) -> UploadResult:
+        refusal = self._refusal(name, len(data), token)
+        if refusal:
+            return refusal
+        return self._store_and_ingest(clean_file_name(name), data)
+
+    def from_path(self, path: str | Path, token: str | None, name: str | None = None) -> UploadResult:
+        """The same for a file on disk (the page's temporary upload), checking its size before reading it."""
+        path = Path(path)
+        shown = name or path.name
+        try:
+            size = path.stat().st_size
+        except OSError as e:
+            return _rejected(shown, f"the uploaded file cannot be read ({e.strerror})")
+        return self._refusal(shown, size, token) or self(shown, path.read_bytes(), token)
+
+    def _refusal(self, name: str, size: int, token: str | None) -> UploadResult | None:
+        """Why this upload is refused, or None: the checks that need no disk or index."""
+        options = self.settings.upload
+        if not options.enabled:
+            return _rejected(name, "uploads are turned off on this server")
+        expected = options.admin_token.get_secret_value() if options.admin_token else ""
+        if not expected:
+            return _rejected(name, "uploads need an admin token, and none is configured on this server")
+        if not hmac.compare_digest((token or "").encode("utf-8"), expected.encode("utf-8")):
+            return _rejected(name, "the admin token is wrong")
+        clean = clean_file_name(name)
+        if not clean:
+            return _rejected(name, "the file name has no usable characters")
+        if Path(clean).suffix.lower() not in ALLOWED_SUFFIXES:
+            return _rejected(clean, "only .pdf, .txt, .md and .docx files are accepted")
+        if size == 0:
+            return _rejected(clean, "the file is empty")
+        if size > options.max_bytes:
+            return _rejected(clean, f"the file is too large ({_size(size)}; at most {_size(options.max_bytes)})")
+        return None
+
+    def _store_and_ingest(self, clean: str, data: bytes) -> UploadResult:
+        folder = self.settings.uploads_dir
+        with self._lock:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / clean
+            if target.resolve().parent != folder.resolve():  # cannot happen after cleaning; never write elsewhere
+                return _rejected(clean, "the file name is not allowed")
+            backup = _write_keeping_backup(target, data)
+            report = ingest_paths([target], self.service.index, chunking_options(self.settings))
+            result = _result(clean, report)
+            if result.ok:
+                if backup:
+                    backup.unlink(missing_ok=True)
+            elif backup:
+                os.replace(backup, target)
+            else:
+                target.unlink(missing_ok=True)
+        if result.status in ("added", "updated"):
+            self.service.refresh()
+        return result
+
+
+def _write_keeping_backup(target: Path, data: bytes) -> Path | None:
+    """Write ``data`` to ``target`` atomically; an earlier file of that name is moved aside (returned)."""
+    tmp = target.with_name(f".incoming-{uuid.uuid4().hex}")
+    tmp.write_bytes(data)
+    backup = None
+    if target.exists():
+        backup = target.with_name(f".previous-{uuid.uuid4().hex}")
+        os.replace(target, backup)
+    os.replace(tmp, target)
+    return backup
+
+
+def _result(clean: str, report: IngestReport) -> UploadResult:
+    if report.skipped:
+        return _rejected(clean, report.skipped[0].reason, status="skipped")
+    for status, ids in (("added", report.added), ("updated", report.updated), ("unchanged", report.unchanged)):
+        if ids:
+            messages = {
+                "added": f"added: {report.chunks_written} passages indexed",
+                "updated": f"replaced the earlier version: {report.chunks_written} passages indexed",
+                "unchanged": "already indexed, unchanged",
+            }
+            return UploadResult(clean, True, status, messages[status], ids[0], report.chunks_written)
+    return _rejected(clean, "nothing was indexed", status="skipped")
+
+
+def _rejected(name: str, message: str, status: str = "rejected") -> UploadResult:
+    return UploadResult(name, False, status, message)
+
+
+def _size(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} MB"
+    return f"{n / 1000:.1f} kB" if n >= 1000 else f"{n} bytes"
