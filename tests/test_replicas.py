@@ -1,6 +1,7 @@
-"""Two stateless app replicas on one Chroma server (docs/DEPLOYMENT.md), checked for real: two
-`plansvar serve --api-only` processes on two ports and one `chroma run`. Both answer; a document
-ingested through the CLI (another writer on the same server) is answered by both after their refresh."""
+"""Two stateless app replicas on one Chroma server (docs/DEPLOYMENT.md), checked for real: one
+`plansvar serve` (page and API) and one `plansvar serve --api-only` on two ports, and one
+`chroma run`. Both answer; a document ingested through the CLI (another writer on the same server)
+is answered by both after their refresh."""
 
 from __future__ import annotations
 
@@ -85,7 +86,8 @@ def test_two_replicas_share_one_chroma_server_and_see_each_others_ingest(tmp_pat
             port = free_port()
             urls.append(f"http://127.0.0.1:{port}")
             env = _env(server, tmp_path / f"replica-{n}")
-            replicas.append(_cli("serve", "--api-only", "--port", str(port), env=env, stdout=subprocess.DEVNULL))
+            mode = () if n == 1 else ("--api-only",)  # the page's server and the API-only server alike
+            replicas.append(_cli("serve", *mode, "--port", str(port), env=env, stdout=subprocess.DEVNULL))
         for url in urls:
             _wait(lambda url=url: _documents(client, url) == 2, 60, f"{url} to serve 2 documents")
 
