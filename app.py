@@ -41,6 +41,13 @@ TEXTS = {
         "upload_button": "Ladda upp och indexera",
         "upload_columns": ["Fil", "Resultat", "Meddelande", "Avsnitt"],
         "owner_columns": ["Ägare", "Uppgift", "Typ", "Nr", "Dokument", "År"],
+        "kinds": {
+            "assigned": "uppdrag",
+            "responsible": "ansvar",
+            "decided": "beslut",
+            "follows_up": "uppföljning",
+            "other": "övrigt",
+        },
         "document_columns": ["Titel", "Typ", "Period/datum", "Sidor", "Avsnitt", "Ersatt av"],
     },
     "en": {
@@ -66,6 +73,13 @@ TEXTS = {
         "upload_button": "Upload and index",
         "upload_columns": ["File", "Result", "Message", "Passages"],
         "owner_columns": ["Owner", "Task", "Kind", "No.", "Document", "Year"],
+        "kinds": {
+            "assigned": "assigned",
+            "responsible": "responsible",
+            "decided": "decided",
+            "follows_up": "follows up",
+            "other": "other",
+        },
         "document_columns": ["Title", "Kind", "Period/date", "Pages", "Passages", "Superseded by"],
     },
 }
@@ -178,7 +192,7 @@ class Handlers:
             [
                 e.owner,
                 assistant.doc_texts[e.doc_id][e.task_start : e.task_end],
-                e.kind,
+                TEXTS[self.settings.ui_language]["kinds"].get(e.kind, e.kind),
                 e.number,
                 titles.get(e.doc_id, e.doc_id),
                 e.year,
