@@ -81,12 +81,9 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
         try:
             with slots:
                 assistant = get_assistant()
-                history = _valid_history(body.history, assistant.options.max_question_chars)
-                answer = assistant.ask(body.question, history)
-        except InvalidQuestion as e:
-            return JSONResponse({"error": user_message(e)}, status_code=400)
-        except (IndexMissing, StoreUnavailable, Busy) as e:
-            return JSONResponse({"error": user_message(e)}, status_code=503, headers={"Retry-After": "5"})
+                answer = assistant.ask(body.question, _valid_history(body.history, assistant))
+        except _EXPECTED as e:
+            return _error(e)
         return JSONResponse(answer.to_json())
 
     @app.post("/api/ask/stream", response_model=None)
@@ -97,13 +94,10 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
         try:
             with slots:
                 assistant = get_assistant()
-                history = _valid_history(body.history, assistant.options.max_question_chars)
-                items = assistant.stream(body.question, history)
+                items = assistant.stream(body.question, _valid_history(body.history, assistant))
                 first = next(items)  # validation and retrieval happen here, before the response starts
-        except InvalidQuestion as e:
-            return JSONResponse({"error": user_message(e)}, status_code=400)
-        except (IndexMissing, StoreUnavailable, Busy) as e:
-            return JSONResponse({"error": user_message(e)}, status_code=503, headers={"Retry-After": "5"})
+        except _EXPECTED as e:
+            return _error(e)
         return StreamingResponse(_events(itertools.chain([first], items)), media_type="text/event-stream")
 
     app.add_exception_handler(RequestValidationError, _invalid_request)
@@ -131,12 +125,22 @@ def _events(items: Iterator[str | Answer]) -> Iterator[str]:
             yield f"event: token\ndata: {json.dumps({'text': item}, ensure_ascii=False)}\n\n"
 
 
-def _valid_history(history: list[str], max_chars: int) -> list[str]:
+_EXPECTED = (InvalidQuestion, IndexMissing, StoreUnavailable, Busy)
+
+
+def _error(e: Exception) -> JSONResponse:
+    """400 for a question that cannot be asked; 503 (try again) when the service cannot answer now."""
+    if isinstance(e, InvalidQuestion):
+        return JSONResponse({"error": user_message(e)}, status_code=400)
+    return JSONResponse({"error": user_message(e)}, status_code=503, headers={"Retry-After": "5"})
+
+
+def _valid_history(history: list[str], assistant: Assistant) -> list[str]:
     """The earlier questions, each checked like a question (a follow-up is searched with the last one)."""
     out = []
     for i, item in enumerate(history[-3:], start=1):
         try:
-            out.append(validate_question(item, max_chars))
+            out.append(validate_question(item, assistant.options.max_question_chars))
         except InvalidQuestion as e:
             raise InvalidQuestion(f"history entry {i} of the last three: {e}") from e
     return out

@@ -120,12 +120,8 @@ def corpus_app(corpus_settings, tmp_path_factory):
     _stop(app)
 
 
-@pytest.fixture(scope="session")
-def hostile_app(tmp_path_factory):
-    """One hostile document, indexed with the hashing test embedder (fast; the page is under test)."""
-    work = tmp_path_factory.mktemp("hostile-app")
-    env = {"PLANSVAR_EMBEDDER": "hashing", "PLANSVAR_ANSWER__MIN_DENSE": "0"}
-    data_dir = work / "var"
+def _ingest_hostile(data_dir: Path, env: dict[str, str]) -> Path:
+    """Index the hostile document into ``data_dir`` with the CLI, as an operator would."""
     subprocess.run(
         [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "ingest", str(HOSTILE)],
         check=True,
@@ -133,7 +129,15 @@ def hostile_app(tmp_path_factory):
         env={**os.environ, **env},
         cwd=PROJECT_ROOT,
     )
-    app = _wait(_start(data_dir, work, **env))
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def hostile_app(tmp_path_factory):
+    """One hostile document, indexed with the hashing test embedder (fast; the page is under test)."""
+    work = tmp_path_factory.mktemp("hostile-app")
+    env = {"PLANSVAR_EMBEDDER": "hashing", "PLANSVAR_ANSWER__MIN_DENSE": "0"}
+    app = _wait(_start(_ingest_hostile(work / "var", env), work, **env))
     yield app
     _stop(app)
 
@@ -170,15 +174,7 @@ def upload_app(tmp_path_factory):
         "PLANSVAR_UPLOAD__ADMIN_TOKEN": "hemlig-nyckel",
         "PLANSVAR_UPLOAD__MAX_BYTES": "100000",
     }
-    data_dir = work / "var"
-    subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "ingest", str(HOSTILE)],
-        check=True,
-        capture_output=True,
-        env={**os.environ, **env},
-        cwd=PROJECT_ROOT,
-    )
-    app = _wait(_start(data_dir, work, **env))
+    app = _wait(_start(_ingest_hostile(work / "var", env), work, **env))
     yield app
     _stop(app)
 
