@@ -126,6 +126,7 @@ class Handlers:
         self.holder = holder
         self.settings = settings
         self.feedback = FeedbackStore(settings.feedback_path)
+        self.uploader = UploadHandler(settings, holder)  # one per process: it serialises uploads
 
     def respond(self, text, history, st):
         """Stream the answer into the chat; the final Answer's text replaces the stream (with a model,
@@ -160,7 +161,18 @@ class Handlers:
         c = _citation(st["answers"][-1], int(choice.split("]")[0].strip("[")))
         if c is None:
             return ""
-        return document_view(c["title"], self.holder().doc_texts[c["doc_id"]], c["start"], c["end"])
+        return self._document(c["doc_id"], c["start"], c["end"], c["title"])
+
+    def _document(self, doc_id: str, start: int, end: int, title: str | None = None) -> str:
+        """The document view, or the reason it cannot be shown (store down, document gone)."""
+        try:
+            assistant = self.holder()
+        except (AssistantError, StoreUnavailable) as e:
+            return f'<p class="error">{chat_text(user_message(e))}</p>'
+        text = assistant.doc_texts.get(doc_id)
+        if text is None:
+            return ""
+        return document_view(title or assistant.docs[doc_id].title, text, start, end)
 
     def vote(self, st, data):
         """A thumbs up/down on the latest answer: stored at once; a comment may follow."""
@@ -207,13 +219,11 @@ class Handlers:
         if row is None or not 0 <= row < len(refs):
             return ""
         doc_id, start, end = refs[row]
-        assistant = self.holder()
-        return document_view(assistant.docs[doc_id].title, assistant.doc_texts[doc_id], start, end)
+        return self._document(doc_id, start, end)
 
     def upload(self, files, token):
         """Each uploaded file checked, saved and ingested (assistant/upload.py); one result row per file."""
-        handler = UploadHandler(self.settings, self.holder)
-        results = [handler.from_path(f, token or None, name=Path(f).name) for f in files or []]
+        results = [self.uploader.from_path(f, token or None, name=Path(f).name) for f in files or []]
         return [[r.file, r.status, r.message, r.chunks or ""] for r in results], None
 
     def document_rows(self):
