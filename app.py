@@ -2,7 +2,7 @@
 
 Gradio lives only here. Nothing leaves the machine: analytics off, no share link, no server-side
 rendering, system fonts only (no font CDN). All document text is rendered through
-`assistant.render`, which escapes it.
+`front.render`, which escapes it.
 """
 
 import os
@@ -10,11 +10,11 @@ from pathlib import Path
 
 from assistant.answers import Answer
 from assistant.errors import AssistantError, user_message
-from assistant.feedback import FeedbackStore
-from assistant.render import answer_text, chat_text, document_view, sources_panel
 from assistant.service import AssistantService
 from assistant.settings import Settings
-from assistant.upload import UploadHandler
+from front.feedback import FeedbackStore
+from front.render import answer_text, chat_text, document_view, sources_panel
+from front.upload import UploadHandler
 from index.store import StoreUnavailable
 
 TEXTS = {
@@ -120,7 +120,7 @@ def _citation(answer: dict, marker: int) -> dict | None:
 
 
 class Handlers:
-    """The page's event handlers. Errors become messages; document text goes through `assistant.render`."""
+    """The page's event handlers. Errors become messages; document text goes through `front.render`."""
 
     def __init__(self, holder: AssistantService, settings: Settings) -> None:
         self.holder = holder
@@ -377,7 +377,7 @@ def create_app(settings: Settings):
     import gradio as gr
     from fastapi import FastAPI
 
-    from assistant.api import ApiOptions, add_api
+    from front.api import ApiOptions, add_api
 
     holder = AssistantService(settings)
     app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, ApiOptions.from_settings(settings))
@@ -398,3 +398,14 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     import uvicorn
 
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="warning")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The `plansvar` command: the CLI, with this page for `plansvar serve`."""
+    from front.cli import main as cli_main
+
+    return cli_main(argv, page=serve)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -111,7 +111,7 @@ def bench_corpus(settings: Settings) -> tuple[PlanIndex, list[Row]]:
     index, model_s = open_warm_index(settings)
     full, full_s = ingest(index, settings, [settings.corpus_dir])
     again, again_s = ingest(index, settings, [settings.corpus_dir])
-    cli = [sys.executable, "-m", "assistant.cli", "--data-dir", str(settings.data_dir), "ingest"]
+    cli = [sys.executable, "-m", "app", "--data-dir", str(settings.data_dir), "ingest"]
     _, cli_s = run_child(cli, settings.data_dir)
     n_docs, n_chunks = len(full.added), full.chunks_written
     changed = len(again.added) + len(again.updated) + len(again.removed)
@@ -126,7 +126,7 @@ def bench_corpus(settings: Settings) -> tuple[PlanIndex, list[Row]]:
         ),
         Row(f"Re-ingest, nothing changed, same process ({note})", f"{again_s:.3f} s", "< 3 s", again_s < 3),
         Row(
-            "Re-ingest, nothing changed, fresh CLI process (`python -m assistant.cli ingest`, wall)",
+            "Re-ingest, nothing changed, fresh CLI process (`python -m app ingest`, wall)",
             f"{cli_s:.2f} s",
             "< 3 s",
             cli_s < 3,
@@ -192,7 +192,7 @@ def bench_serve_start(data_dir: Path) -> list[Row]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "app", "serve", "--port", str(port)]
     t0 = time.perf_counter()
     proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=child_env(data_dir), stdout=subprocess.DEVNULL)
     try:

@@ -66,7 +66,7 @@ def rss_mb(pid: int) -> float:
 
 
 def start_server(port: int, api_only: bool, env_extra: dict[str, str]) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)] + (["--api-only"] if api_only else [])
+    cmd = [sys.executable, "-m", "app", "serve", "--port", str(port)] + (["--api-only"] if api_only else [])
     env = {**os.environ, "PLANSVAR_API__RATE_LIMIT_PER_MINUTE": "0", **env_extra}
     return subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 

@@ -9,11 +9,11 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.answers import Answer
-from assistant.cli import main
 from assistant.engine import AnswerOptions, Assistant, resolve_follow_up
 from assistant.extractive import Evidence, Quote, _list_span, _missing_answer_type
 from assistant.settings import PROJECT_ROOT
 from assistant.wiring import build_assistant, build_index
+from front.cli import main
 from index.types import Passage
 
 GOLD = PROJECT_ROOT / "data" / "eval" / "dev.jsonl"

@@ -8,9 +8,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from assistant.api import ApiOptions, add_api
 from assistant.errors import IndexMissing
 from assistant.wiring import build_assistant, build_index
+from front.api import ApiOptions, add_api
 
 pytestmark = pytest.mark.integration
 

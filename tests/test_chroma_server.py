@@ -9,12 +9,12 @@ from chroma_server import ChromaServer, free_port
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from assistant.api import add_api
-from assistant.cli import main
 from assistant.evaluation import hits
 from assistant.service import AssistantService
 from assistant.settings import PROJECT_ROOT
 from assistant.wiring import build_index, build_retriever, chunking_options
+from front.api import add_api
+from front.cli import main
 from index.store import ChromaStore, StoreUnavailable
 from ingest.pipeline import ingest_paths
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import EXIT_SKIPPED, main
 from assistant.settings import PROJECT_ROOT
 from assistant.wiring import build_index
+from front.cli import EXIT_SKIPPED, main
 from ingest.tokens import count_tokens
 
 PDF_SAMPLES = Path(__file__).parent / "fixtures" / "pdf-samples"

@@ -16,10 +16,10 @@ import sys
 
 import pytest
 
-from assistant.cli import main
-from assistant.datadir import check_data_dir
 from assistant.errors import DataDirUnusable
 from assistant.settings import PROJECT_ROOT
+from front.cli import main
+from front.datadir import check_data_dir
 
 
 def _can_unshare() -> bool:
@@ -34,7 +34,7 @@ NAMESPACE = _can_unshare()
 
 def _cli_in_namespace(mount_point, setup: str, data_dir) -> subprocess.CompletedProcess:
     """Mount a small tmpfs on ``mount_point`` in a private mount namespace, run ``setup``, then the CLI."""
-    cli = shlex.join([sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "ingest"])
+    cli = shlex.join([sys.executable, "-m", "app", "--data-dir", str(data_dir), "ingest"])
     script = f"mount -t tmpfs -o size=1m plansvar-test {shlex.quote(str(mount_point))} && {setup} && exec {cli}"
     env = {**os.environ, "PLANSVAR_EMBEDDER": "hashing"}
     return subprocess.run(

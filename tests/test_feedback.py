@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from assistant.cli import main
-from assistant.feedback import FeedbackStore, export
+from front.cli import main
+from front.feedback import FeedbackStore, export
 
 ANSWER = {
     "question": "Vem äger SIP-uppdraget?",

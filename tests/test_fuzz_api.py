@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.api import add_api
 from assistant.wiring import build_assistant
+from front.api import add_api
 
 pytestmark = pytest.mark.integration
 

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
 from assistant.settings import PROJECT_ROOT
 from assistant.wiring import build_index, chunking_options
+from front.cli import main
 from index.plan_index import PlanIndex
 from index.store import ChromaStore
 from ingest.pipeline import ChunkingOptions, ingest_paths
@@ -276,7 +276,7 @@ def _start_ingest_with_progress(data_dir: Path, folder: Path) -> tuple[subproces
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
     env = {**os.environ, "PLANSVAR_EMBEDDER": "hashing"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "ingest", str(folder)],
+        [sys.executable, "-m", "app", "--data-dir", str(data_dir), "ingest", str(folder)],
         cwd=PROJECT_ROOT,
         env=env,
         stdin=subprocess.DEVNULL,

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from assistant.errors import Busy
-from assistant.limits import RateLimiter, WorkerSlots, retry_after
+from front.limits import RateLimiter, WorkerSlots, retry_after
 
 
 class Clock:

@@ -19,12 +19,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant.answers import Answer
-from assistant.api import add_api
-from assistant.cli import main
 from assistant.generative import GenerativeAnswerer
 from assistant.llm import ScriptedChat
 from assistant.settings import LLMSettings
 from assistant.wiring import build_assistant
+from front.api import add_api
+from front.cli import main
 
 pytestmark = pytest.mark.integration
 

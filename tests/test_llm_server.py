@@ -17,10 +17,10 @@ import urllib.request
 import pytest
 
 from assistant.answers import Answer
-from assistant.cli import main
 from assistant.llm import GenerationFailed
 from assistant.settings import LLMSettings
 from assistant.wiring import build_assistant
+from front.cli import main
 
 pytestmark = pytest.mark.llm
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.answers import Answer, Citation
-from assistant.render import chat_text, citation_card, document_view, highlight, sources_panel
+from front.render import chat_text, citation_card, document_view, highlight, sources_panel
 
 HOSTILE = 'Före <script>alert(1)</script> <img src=x onerror="alert(2)"> [länk](javascript:alert(3)) efter.'
 

@@ -48,7 +48,7 @@ def _env(server: ChromaServer, data_dir: Path) -> dict[str, str]:
 
 def _cli(*args: str, env: dict[str, str], **kwargs) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", *args], cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL, **kwargs
+        [sys.executable, "-m", "app", *args], cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL, **kwargs
     )
 
 

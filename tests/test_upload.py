@@ -8,7 +8,7 @@ import pytest
 from docx_files import PLAN_DOCX, write_docx
 
 from assistant.service import AssistantService
-from assistant.upload import ALLOWED_SUFFIXES, UploadHandler, clean_file_name
+from front.upload import ALLOWED_SUFFIXES, UploadHandler, clean_file_name
 
 PDF_SAMPLES = Path(__file__).parent / "fixtures" / "pdf-samples"
 TOKEN = "s3cret-admin-token"

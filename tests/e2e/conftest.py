@@ -82,7 +82,7 @@ def _start(data_dir: Path, work: Path, **env: str) -> AppProcess:
     work.mkdir(parents=True, exist_ok=True)
     log = work / "serve.log"
     environment = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio"), **env}
-    command = [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "serve", "--port", str(port)]
     with log.open("w") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment, cwd=PROJECT_ROOT)
     return AppProcess(f"http://127.0.0.1:{port}", data_dir, process, log)
@@ -123,7 +123,7 @@ def corpus_app(corpus_settings, tmp_path_factory):
 def _ingest_hostile(data_dir: Path, env: dict[str, str]) -> Path:
     """Index the hostile document into ``data_dir`` with the CLI, as an operator would."""
     subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "ingest", str(HOSTILE)],
+        [sys.executable, "-m", "app", "--data-dir", str(data_dir), "ingest", str(HOSTILE)],
         check=True,
         capture_output=True,
         env={**os.environ, **env},

@@ -8,7 +8,7 @@ import pytest
 from chat_double import passage_number
 from playwright.sync_api import Page, expect
 
-from assistant.feedback import FeedbackStore
+from front.feedback import FeedbackStore
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 

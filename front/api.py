@@ -29,9 +29,9 @@ from pydantic import BaseModel, Field
 from assistant.answers import Answer
 from assistant.engine import Assistant
 from assistant.errors import Busy, IndexMissing, InvalidQuestion, user_message
-from assistant.limits import RateLimiter, WorkerSlots, retry_after
 from assistant.settings import Settings
 from assistant.validation import validate_question
+from front.limits import RateLimiter, WorkerSlots, retry_after
 from index.store import StoreUnavailable
 
 log = logging.getLogger("plansvar.api")

@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from assistant.datadir import check_data_dir
 from assistant.errors import AssistantError, user_message
 from assistant.settings import Settings, configure_runtime
+from front.datadir import check_data_dir
 
 EXIT_SKIPPED = 3
+PageServer = Callable[[Settings, str, int], None]  # app.serve
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,8 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, page: PageServer | None = None) -> int:
+    """Run one command. ``page`` serves the web page for `plansvar serve` (given by app.py, the
+    entry point; without it only `serve --api-only` is available)."""
     args = _parser().parse_args(argv)
+    if args.command == "serve":
+        args.page = page
     configure_runtime()
     overrides = {"data_dir": args.data_dir} if args.data_dir else {}
     try:
@@ -161,8 +167,8 @@ def _cmd_retrieve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.render import answer_text
     from assistant.wiring import build_assistant
+    from front.render import answer_text
 
     assistant = build_assistant(settings)
     if not assistant.docs:
@@ -209,15 +215,15 @@ def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     host, port = args.host or settings.host, args.port or settings.port
     if args.api_only:
-        from assistant.api import serve_api
+        from front.api import serve_api
 
         print(f"Plansvar API: http://{host}:{port}  (POST /api/ask, GET /api/health; Ctrl-C stops)")
         serve_api(settings, host, port)
         return 0
-    import app  # the CLI is the entry point that starts the UI (the one import of app.py)
-
+    if args.page is None:
+        raise AssistantError("this entry point serves no page: run `plansvar serve` or use --api-only")
     print(f"Plansvar: http://{host}:{port}  (JSON API: POST /api/ask, GET /api/health; Ctrl-C stops)")
-    app.serve(settings, host, port)
+    args.page(settings, host, port)
     return 0
 
 
@@ -271,7 +277,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.feedback import FeedbackStore, export
+    from front.feedback import FeedbackStore, export
 
     rows = list(FeedbackStore(settings.feedback_path).rows())
     if args.export is None:
@@ -300,5 +306,5 @@ _COMMANDS = {
     "feedback": _cmd_feedback,
 }
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # `python -m app`: every command but the page (`python -m app` serves it too)
     sys.exit(main())
