@@ -1,6 +1,6 @@
 """The check after generation: is each cited sentence of a generated answer supported by its passage?
 
-1. The answer is split into sentences (`ingest.sentences`, Swedish abbreviations respected); each
+1. The answer is split into sentences (`ingest.language.sentences`, Swedish abbreviations respected); each
    sentence's markers ``[n]`` (also ``[1, 3]``, ``[2-3]``) are read and removed. A marker standing
    at the start of a sentence belongs to the sentence before it ("… planen. [2]").
 2. A marker must name a passage the model was given; any other number is dropped.
@@ -29,8 +29,8 @@ import numpy as np
 
 from assistant.context import ContextPassage
 from assistant.extractive import GROUP_SEPARATOR, ExtractiveAnswerer
-from ingest.search_text import search_form
-from ingest.sentences import split_sentences
+from ingest.language.search_text import search_form
+from ingest.language.sentences import split_sentences
 
 Span = tuple[int, int]
 _LIST = r"\d{1,3}(?:\s*(?:,|;|-|–|och|and)\s*\d{1,3})*"

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from index.types import Passage
+from ingest.language.sentences import split_sentences
 from ingest.responsibilities import Responsibility
-from ingest.sentences import split_sentences
 from ingest.tokens import count_tokens
 
 Span = tuple[int, int]

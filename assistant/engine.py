@@ -16,19 +16,11 @@ from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, 
 from assistant.generative import GenerationRequest, GenerativeAnswerer
 from assistant.owners import Match, OwnerFinder
 from assistant.validation import validate_question
-from index.language import detect_language
 from index.retriever import HybridRetriever
-from index.signals import asks_who
 from index.types import Passage
+from ingest.language.detect import detect_language
+from ingest.language.questions import asks_who, has_second_question, may_follow_up
 
-_FOLLOW_UP = re.compile(
-    r"^(och|men|samt|and|but|what about|how about|vad gäller)\b|\b(den|det|dem|denna|detta|dessa|"
-    r"it|they|them|this|that|those|its|their)\b",
-    re.IGNORECASE,
-)
-
-# "…, och när?", "… and on what kind of topics?": a second question the register does not answer
-_TWO_PART = re.compile(r"(,|\s)\s*(och|samt|and)\s+(när|vad|hur|vilka|vilken|what|when|how|which|on what)\b", re.I)
 
 @dataclass(frozen=True)
 class AnswerOptions:
@@ -164,7 +156,7 @@ class Assistant:
                 matches = self.owners.find(text, scoring_query, passages, self.doc_texts, similarity)
             owner = self._from_register(text, lang, matches) if matches else None
             answer = self._compose(text, lang, quotes) if owner is None else owner
-            if owner is not None and _TWO_PART.search(text):
+            if owner is not None and has_second_question(text):
                 answer = self._extend(owner, lang, quotes)
         t3 = time.perf_counter()
         answer.timings = {
@@ -318,6 +310,6 @@ def resolve_follow_up(question: str, history: Sequence[str]) -> str:
     if not history:
         return question
     previous = history[-1]
-    if len(question.split()) <= 8 and _FOLLOW_UP.search(question):
+    if len(question.split()) <= 8 and may_follow_up(question):
         return f"{question} ({previous})"
     return question

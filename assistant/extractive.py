@@ -10,70 +10,23 @@ att:"), so the owner comes first. A list question gets the list items in order.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from index.keyword import analyse, analyse_chars
 from index.types import Passage
-from ingest.search_text import search_form
-from ingest.sentences import quotable_sentences, split_sentences
-
-_QUESTION_WORDS = set(
-    analyse(
-        "vem vilka vilken vilket vad hur när var varför finns ska skulle kan får fick har hade "
-        "who what which when where why how does did is are was were should would can could "
-        "enligt according plans planen planerna document"
-    )
+from ingest.language.marks import AMOUNT, NUMBER, PERIOD, is_item, period_in
+from ingest.language.questions import (
+    asked_role,
+    asks_amount,
+    asks_comparison,
+    asks_for_list,
+    asks_quantity,
 )
-_ITEM = re.compile(r"^(?:[•\-*–·◦○►✓]|\d{1,3}[.)]|\(\d{1,3}\)|Nr\.? ?\d{1,3}\.?|[a-z][.)])\s+\S")
-_LIST_QUESTION = re.compile(
-    r"\b(vilka (?:är|var)|vilka \w+ (?:är|var)|lista|räkna upp|what are|which are|list|name the|"
-    r"två|tre|fyra|fem|sex|sju|two|three|four|five|six|seven)\b",
-    re.IGNORECASE,
-)
-_COMPARISON = re.compile(
-    r"\b(jämfört|jämför|skillnad\w*|mellan \d{4} och|between|compared?|comparison|develop(?:ed)?|utvecklats|"
-    r"både|both|i den gamla|och i färdplanen)\b|\b(19|20)\d\d\b.*\b(19|20)\d\d\b",
-    re.IGNORECASE,
-)
-_QUANTITY_QUESTION = re.compile(
-    r"\b(hur många|hur mycket|hur stor|how many|how much|vilket år|what year|när|when|which year|datum|date)\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(r"\d|\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|one|two|three|four|five)\b", re.I)
-_AMOUNT_QUESTION = re.compile(r"\b(hur stor|hur mycket|budget\w*|kostnad\w*|kostar|how much|costs?|funding)\b", re.I)
-_AMOUNT = re.compile(
-    r"\d[\d\s,.]*\s?(?:kr|kronor|mkr|tkr|miljon\w*|miljard\w*|%|procent)\b|\b(?:mkr|miljoner|kronor)\b", re.I
-)
-_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b")
-# A question about who holds a named role needs that role in the evidence.
-_ROLES = (
-    "ordförande",
-    "vice ordförande",
-    "sekreterare",
-    "direktör",
-    "regiondirektör",
-    "sjukvårdsdirektör",
-    "chair",
-    "chairs",
-    "chairman",
-    "chairperson",
-    "secretary",
-    "director",
-)
-_ROLE_QUESTION = re.compile(r"\b(" + "|".join(_ROLES) + r")\b", re.I)
-_ROLE_SV = {
-    "chair": "ordförande",
-    "chairs": "ordförande",
-    "chairman": "ordförande",
-    "chairperson": "ordförande",
-    "secretary": "sekreterare",
-    "director": "direktör",
-}
-
+from ingest.language.search_text import search_form
+from ingest.language.sentences import quotable_sentences, split_sentences
+from ingest.language.words import QUESTION_STEMS, WORD, analyse, analyse_chars
 
 GROUP_SEPARATOR = " | "
 # (groups of alternative stems with their weight, character 4-grams of the question's words)
@@ -137,11 +90,11 @@ class ExtractiveAnswerer:
             raw = [[t] for t in analyse(search_form(question))]
         groups = []
         for stems in raw:
-            stems = [t for t in stems if t not in _QUESTION_WORDS]
+            stems = [t for t in stems if t not in QUESTION_STEMS]
             if stems:
                 groups.append((frozenset(stems), max(self.idf(t) for t in stems)))
         words = question.replace(GROUP_SEPARATOR, " ")
-        grams = set(analyse_chars(" ".join(w for w in re.findall(r"\w+", words) if len(w) > 3)))
+        grams = set(analyse_chars(" ".join(w for w in WORD.findall(words) if len(w) > 3)))
         return groups, grams
 
     def sentence_score(self, q: QuestionTerms, text: str, prior: float) -> tuple[float, float]:
@@ -198,12 +151,12 @@ class ExtractiveAnswerer:
         ranked = self.candidates(query, passages, doc_texts, similarity)
         if not ranked:
             return []
-        if _LIST_QUESTION.search(question):
+        if asks_for_list(question):
             listed = self._list_quotes(ranked[:6], doc_texts)
             if listed:
                 return listed
 
-        chosen = self._best(ranked, compare=bool(_COMPARISON.search(question)))
+        chosen = self._best(ranked, compare=asks_comparison(question))
         return self._with_lists(self._with_lead_ins(chosen, doc_texts), doc_texts)
 
     def _best(self, ranked: list[Quote], compare: bool) -> list[Quote]:
@@ -261,7 +214,7 @@ class ExtractiveAnswerer:
         return out
 
     def _lead_in(self, quote: Quote, text: str) -> Quote | None:
-        if not _ITEM.match(quote.text):
+        if not is_item(quote.text):
             return None
         p = quote.passage
         before = [(a, b) for a, b in split_sentences(text, p.start, quote.start) if text[a:b].rstrip().endswith(":")]
@@ -289,25 +242,23 @@ class ExtractiveAnswerer:
 def _missing_answer_type(question: str, quotes: list[Quote], known_text: str) -> str:
     """The answer type the question asks for but the quoted evidence does not contain ('' if none)."""
     evidence = " ".join(x.text + " " + x.passage.context for x in quotes)
-    if _AMOUNT_QUESTION.search(question) and not _AMOUNT.search(evidence):
+    if asks_amount(question) and not AMOUNT.search(evidence):
         return "amount"
-    if _QUANTITY_QUESTION.search(question) and not _NUMBER.search(evidence):
+    if asks_quantity(question) and not NUMBER.search(evidence):
         return "number or date"
-    for a, b in _PERIOD.findall(question):
-        if not re.search(rf"{a}\s*[–-]\s*{b}", known_text):
+    for a, b in PERIOD.findall(question):
+        if not period_in(known_text, a, b):
             return f"period {a}–{b}"
-    role = _ROLE_QUESTION.search(question)
-    if role:
-        name = role.group(1).lower()
-        if _ROLE_SV.get(name, name) not in evidence.lower():
-            return f"role {name}"
+    role = asked_role(question)
+    if role and role[1] not in evidence.lower():
+        return f"role {role[0]}"
     return ""
 
 
 def _is_title(sentence: str) -> bool:
     """A heading standing alone ("Uppföljning av färdplanen"): no verb-bearing sentence to quote."""
     s = sentence.strip()
-    return len(s.split()) <= 6 and s[-1:] not in ".!?:;" and not _ITEM.match(s) and ":" not in s
+    return len(s.split()) <= 6 and s[-1:] not in ".!?:;" and not is_item(s) and ":" not in s
 
 
 def _list_span(text: str, p_start: int, p_end: int, near: int) -> tuple[int, int] | None:
@@ -316,7 +267,7 @@ def _list_span(text: str, p_start: int, p_end: int, near: int) -> tuple[int, int
     runs: list[list[tuple[int, int]]] = [[]]
     pos = p_start
     for line in text[p_start:p_end].split("\n"):
-        if _ITEM.match(line.strip()):
+        if is_item(line.strip()):
             runs[-1].append((pos, pos + len(line)))
         elif runs[-1]:
             runs.append([])
@@ -328,13 +279,13 @@ def _list_span(text: str, p_start: int, p_end: int, near: int) -> tuple[int, int
     start, end = run[0][0], run[-1][1]
     while start > 0:  # earlier items, before the passage
         prev_start = text.rfind("\n", 0, start - 1) + 1
-        if not _ITEM.match(text[prev_start : start - 1].strip()):
+        if not is_item(text[prev_start : start - 1].strip()):
             break
         start = prev_start
     while end < len(text) and text[end : end + 1] == "\n":  # later items, after the passage
         nxt_end = text.find("\n", end + 1)
         nxt_end = len(text) if nxt_end < 0 else nxt_end
-        if not _ITEM.match(text[end + 1 : nxt_end].strip()):
+        if not is_item(text[end + 1 : nxt_end].strip()):
             break
         end = nxt_end
     count = text[start:end].count("\n") + 1

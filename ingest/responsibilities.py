@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ingest.sentences import split_sentences
+from ingest.language.sentences import split_sentences
 from ingest.types import Block, CleanDocument
 
 KINDS = ("assigned", "responsible", "decided", "follows_up", "other")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from ingest.search_text import keyword_text, search_form
+from ingest.language.search_text import keyword_text, search_form
 
 
 @dataclass(frozen=True)

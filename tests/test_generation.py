@@ -10,7 +10,7 @@ from assistant.answers import Answer, AnswerSentence, with_markers
 from assistant.citation_check import _numbers_in, split_claims
 from assistant.context import GAP, Source, defuse, pack, render
 from front.render import answer_html, answer_text
-from ingest.sentences import split_sentences
+from ingest.language.sentences import split_sentences
 from ingest.tokens import count_tokens
 
 DOC = (

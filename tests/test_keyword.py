@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.keyword import KeywordIndex, analyse
+from index.keyword import KeywordIndex
+from ingest.language.words import analyse
 
 
 def test_inflected_forms_share_a_stem():

@@ -10,8 +10,8 @@ import pytest
 
 from assistant.wiring import build_index, build_retriever, chunking_options
 from index.keyword_cache import MANIFEST, KeywordCache
-from index.language import default_glossary
 from index.retriever import ANALYSERS, HybridRetriever, RetrievalOptions
+from ingest.language.glossary import default_glossary
 from ingest.pipeline import ingest_paths
 
 PLANS = {

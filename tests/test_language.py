@@ -1,10 +1,11 @@
-"""Question language and the English→Swedish glossary (index/language.py)."""
+"""Question language and the English→Swedish glossary (ingest/language/)."""
 
 from __future__ import annotations
 
 import pytest
 
-from index.language import Glossary, default_glossary, detect_language
+from ingest.language.detect import detect_language
+from ingest.language.glossary import Glossary, default_glossary
 
 
 @pytest.mark.parametrize(

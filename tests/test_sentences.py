@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from ingest.sentences import split_sentences
+from ingest.language.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

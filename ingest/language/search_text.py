@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-_BROKEN_WORD = re.compile(
-    r"(?<=[a-zåäöéü])- (?!(?:och|eller|samt|respektive|resp\.?|som|till|and|or)\b)(?=[a-zåäö]{2,})"
-)
+from ingest.language.words import SUSPENDED_HYPHEN_NEXT
+
+_SUSPENDED = "|".join(re.escape(w) for w in sorted(SUSPENDED_HYPHEN_NEXT, key=len, reverse=True))
+_BROKEN_WORD = re.compile(rf"(?<=[a-zåäöéü])- (?!(?:{_SUSPENDED})\b)(?=[a-zåäö]{{2,}})")
 
 
 def mend_inline_breaks(text: str) -> str:

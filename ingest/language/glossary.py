@@ -1,47 +1,16 @@
-"""Question language (Swedish or English) and a glossary that brings English questions into Swedish.
+"""The glossary that brings English questions into Swedish.
 
 The plans are in Swedish. An English question is also searched as a Swedish term list made from
-the plans' own vocabulary (index/data/glossary_en_sv.tsv): "who owns the assignment of the
+the plans' own vocabulary (ingest/language/data/glossary_en_sv.tsv): "who owns the assignment of the
 local care committee" → "ansvarig ägare uppdrag uppdraget beredning för närsjukvård …".
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
-_WORD = re.compile(r"[\wåäöÅÄÖéü-]+", re.UNICODE)
-
-
-def _words(*lines: str) -> list[str]:
-    return " ".join(lines).split()
-
-
-_SV_WORDS = frozenset(
-    _words(
-        "och att det som en är på för med av till den har de inte om ett vi kan var jag ska vad vem vilka",
-        "vilken hur när finns från eller också så sig men skulle ut efter vid under mellan enligt ansvarar",
-        "får uppdrag",
-    )
-)
-_EN_WORDS = frozenset(
-    _words(
-        "the and of to in is for who what which how when does did was were are with on by from that this",
-        "it be has have should would their its an a or about according plan plans",
-    )
-)
-_EN_STOP = _EN_WORDS | frozenset(_words("do can i me my any there whose whom as at into than then"))
-
-
-def detect_language(text: str) -> str:
-    """'sv' or 'en', from function words and Swedish letters; Swedish when in doubt."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    sv = sum(w in _SV_WORDS for w in words)
-    en = sum(w in _EN_WORDS for w in words)
-    if sv == en:  # no function words decide it: Swedish letters do (names like "nära vård" aside)
-        return "sv" if re.search(r"[åäöÅÄÖ]", text) or not words else "en"
-    return "en" if en > sv else "sv"
+from ingest.language.words import ENGLISH_STOP_WORDS, WORD_WITH_HYPHEN
 
 
 class Glossary:
@@ -56,7 +25,7 @@ class Glossary:
             if not line.strip() or line.startswith("#"):
                 continue
             en, _, sv = line.partition("\t")
-            key = tuple(w.lower() for w in _WORD.findall(en))
+            key = tuple(w.lower() for w in WORD_WITH_HYPHEN.findall(en))
             if key and sv.strip():
                 entries[key] = sv.strip()
         return cls(entries)
@@ -69,7 +38,7 @@ class Glossary:
     def translate_groups(self, question: str) -> list[str]:
         """The translation phrase by phrase: each item holds the Swedish alternatives for one
         English phrase, or one word the glossary does not know."""
-        words = [w.lower() for w in _WORD.findall(question)]
+        words = [w.lower() for w in WORD_WITH_HYPHEN.findall(question)]
         out: list[str] = []
         i = 0
         while i < len(words):
@@ -80,7 +49,7 @@ class Glossary:
                     i += n
                     break
             else:
-                if words[i] not in _EN_STOP:
+                if words[i] not in ENGLISH_STOP_WORDS:
                     out.append(words[i])
                 i += 1
         return out
@@ -95,5 +64,5 @@ class Glossary:
 
 @lru_cache(maxsize=1)
 def default_glossary() -> Glossary:
-    text = resources.files("index").joinpath("data/glossary_en_sv.tsv").read_text(encoding="utf-8")
+    text = resources.files("ingest.language").joinpath("data/glossary_en_sv.tsv").read_text(encoding="utf-8")
     return Glossary.from_tsv(text)

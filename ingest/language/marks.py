@@ -1,0 +1,47 @@
+"""Text shapes: list-item marks, label lines, numbers, years, periods, amounts.
+
+One definition of each, used by cleaning, chunking, retrieval and answering alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The glyphs that mark a bullet item.
+BULLET_GLYPHS = "•\\-*–·◦○►✓"
+# A list item at the start of a line: a bullet, "3.", "3)", "(3)", "Nr 3.", "a)".
+ITEM = re.compile(rf"^(?:[{BULLET_GLYPHS}]|\d{{1,3}}[.)]|\(\d{{1,3}}\)|Nr\.? ?\d{{1,3}}\.?|[a-z][.)])\s+\S")
+# A labelled line: "Svar: …", "Ur delårsrapport: …", "Beslutad av: …".
+LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\w ]{1,28}:\s")
+# A numbered item starting a line of a passage ("Nr 15. Att …", "3. följa …"): its number.
+NUMBERED_ITEM = re.compile(r"(?:^|\n)\s*(?:Nr\.? ?)?(\d{1,3})\.\s", re.IGNORECASE)
+YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b")
+# A number written with digits or as a small number word.
+NUMBER = re.compile(r"\d|\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|one|two|three|four|five)\b", re.I)
+AMOUNT = re.compile(
+    r"\d[\d\s,.]*\s?(?:kr|kronor|mkr|tkr|miljon\w*|miljard\w*|%|procent)\b|\b(?:mkr|miljoner|kronor)\b", re.I
+)
+
+
+def is_item(line: str) -> bool:
+    """The line starts a list item."""
+    return bool(ITEM.match(line))
+
+
+def is_label_line(line: str) -> bool:
+    return bool(LABEL_LINE.match(line))
+
+
+def item_numbers(text: str) -> set[int]:
+    """Numbers of the list items that start a line in a passage ("Nr 15. Att …", "3. följa …")."""
+    return {int(n) for n in NUMBERED_ITEM.findall(text)}
+
+
+def years_in(text: str) -> set[str]:
+    return set(YEAR.findall(text))
+
+
+def period_in(text: str, first: str, last: str) -> bool:
+    """The text names the period first–last ("2020–2023", "2020-2023")."""
+    return bool(re.search(rf"{first}\s*[–-]\s*{last}", text))
