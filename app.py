@@ -15,7 +15,7 @@ from assistant.settings import Settings
 from front.feedback import FeedbackStore
 from front.render import answer_text, chat_text, document_view, sources_panel
 from front.upload import UploadHandler
-from index.store import StoreUnavailable
+from index.backends import StoreUnavailable
 
 TEXTS = {
     "sv": {
@@ -150,7 +150,7 @@ class Handlers:
             return
         history = [*history[:turn], {"role": "assistant", "content": chat_text(answer_text(answer))}]
         st = {**st, "questions": [*st["questions"], text], "answers": [*st["answers"], answer.to_json()]}
-        panel = sources_panel(answer, assistant.doc_texts, answer.language)
+        panel = sources_panel(answer, assistant.snapshot.texts, answer.language)
         choices = [f"[{c.marker}] {c.title}" for c in answer.citations or answer.related]
         yield history, st, panel, gr.update(choices=choices, value=None), ""
 
@@ -169,10 +169,11 @@ class Handlers:
             assistant = self.holder()
         except (AssistantError, StoreUnavailable) as e:
             return f'<p class="error">{chat_text(user_message(e))}</p>'
-        text = assistant.doc_texts.get(doc_id)
-        if text is None:
+        found = assistant.document(doc_id)
+        if found is None:
             return ""
-        return document_view(title or assistant.docs[doc_id].title, text, start, end)
+        info, text = found
+        return document_view(title or info.title, text, start, end)
 
     def vote(self, st, data):
         """A thumbs up/down on the latest answer: stored at once; a comment may follow."""
@@ -198,20 +199,19 @@ class Handlers:
             assistant = self.holder()
         except (AssistantError, StoreUnavailable) as e:
             return [[user_message(e), "", "", "", "", ""]], []
-        entries = assistant.owners.search(query or "", assistant.doc_texts, limit=500)
-        titles = {d: info.title for d, info in assistant.docs.items()}
+        found = assistant.owners(query or "", limit=500)
         rows = [
             [
-                e.owner,
-                assistant.doc_texts[e.doc_id][e.task_start : e.task_end],
-                TEXTS[self.settings.ui_language]["kinds"].get(e.kind, e.kind),
-                e.number,
-                titles.get(e.doc_id, e.doc_id),
-                e.year,
+                r.entry.owner,
+                r.task_text,
+                TEXTS[self.settings.ui_language]["kinds"].get(r.entry.kind, r.entry.kind),
+                r.entry.number,
+                r.title,
+                r.entry.year,
             ]
-            for e in entries
+            for r in found
         ]
-        return rows, [[e.doc_id, e.task_start, e.task_end] for e in entries]
+        return rows, [[r.entry.doc_id, r.entry.task_start, r.entry.task_end] for r in found]
 
     def owner_source(self, refs, data):
         """The document of the selected register row, its evidence highlighted."""
@@ -228,7 +228,7 @@ class Handlers:
 
     def document_rows(self):
         try:
-            docs = self.holder().retriever.index.documents()
+            docs = self.holder().documents()
         except (AssistantError, StoreUnavailable) as e:
             return [[user_message(e), "", "", "", "", ""]]
         return [

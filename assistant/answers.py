@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+
+from index.types import Citation
 
 # The words an offline answer is framed in, in the question's language.
 FRAMES = {
@@ -36,27 +38,6 @@ FRAMES = {
         },
     },
 }
-
-
-@dataclass
-class Citation:
-    """A quoted span: ``quote == cleaned document text[start:end]`` of document ``doc_id``."""
-
-    marker: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    page: int | None
-    section: str
-    quote: str
-    start: int
-    end: int
-    superseded_by: str = ""  # title of the document that replaces this one, if any
-    kind: str = ""
-    date: str = ""
-
-    def to_json(self) -> dict:
-        return asdict(self)
 
 
 @dataclass

@@ -27,8 +27,9 @@ from itertools import combinations
 
 import numpy as np
 
-from assistant.context import ContextPassage
+from assistant.context import ContextPassage, chunk_ids
 from assistant.extractive import GROUP_SEPARATOR, ExtractiveAnswerer
+from index.snapshot import CorpusSnapshot
 from ingest.language.search_text import search_form
 from ingest.language.sentences import split_sentences
 
@@ -106,13 +107,13 @@ class SupportChecker:
         self,
         scorer: ExtractiveAnswerer,
         embed: Callable[[list[str]], Sequence[Sequence[float]]],
-        stored_vectors: Callable[[list[str]], dict[Span, Sequence[float]]],
+        snapshot: CorpusSnapshot,
         translate: Callable[[str], list[str]],
         min_support: dict[str, float],
     ) -> None:
         self.scorer = scorer
         self.embed = embed  # passage-side embedding, the same model as the stored sentence vectors
-        self.stored_vectors = stored_vectors  # chunk ids → {(start, end): vector}
+        self.snapshot = snapshot  # the texts, and the stored sentence vectors of their passages
         self.translate = translate  # an English sentence → Swedish term groups (empty for Swedish)
         self.min_support = min_support  # by answer language: "sv", "en"
 
@@ -121,12 +122,10 @@ class SupportChecker:
         claims: list[Claim],
         lang: str,
         context: list[ContextPassage],
-        doc_texts: dict[str, str],
-        chunk_ids: Callable[[ContextPassage], list[str]],
     ) -> list[CheckedClaim]:
         given = {p.number: p for p in context}
         cited = sorted({n for c in claims for n in c.cited if n in given})
-        candidates = {n: self.candidates(given[n], doc_texts, chunk_ids) for n in cited}
+        candidates = {n: self.candidates(given[n]) for n in cited}
         claim_vectors = self.embed_sentences([c.text for c in claims if any(n in given for n in c.cited)])
         out = []
         for claim in claims:
@@ -135,7 +134,7 @@ class SupportChecker:
             if valid:
                 vector = claim_vectors.pop(0)
                 for n in valid:
-                    support = self.best(claim.text, vector, given[n], candidates[n], doc_texts)
+                    support = self.best(claim.text, vector, given[n], candidates[n])
                     checked.best = max(checked.best, support.score)
                     if support.score >= self.min_support[lang]:
                         checked.supports.append(support)
@@ -149,18 +148,16 @@ class SupportChecker:
             return []
         return [np.asarray(v, dtype=np.float32) for v in self.embed([search_form(t) for t in texts])]
 
-    def candidates(
-        self, passage: ContextPassage, doc_texts: dict[str, str], chunk_ids
-    ) -> list[tuple[Span, np.ndarray]]:
+    def candidates(self, passage: ContextPassage) -> list[tuple[Span, np.ndarray]]:
         """The passage's sentences (two words or more) that the model read, with their vectors."""
-        text = doc_texts[passage.source.doc_id]
+        text = self.snapshot.texts[passage.source.doc_id]
         spans = [
             (a, b)
             for start, end in passage.source.spans
             for a, b in split_sentences(text, start, end)
             if len(text[a:b].split()) >= 2
         ]
-        stored = self.stored_vectors(chunk_ids(passage))
+        stored = self.snapshot.sentence_vectors(chunk_ids(passage, self.snapshot))
         missing = [s for s in spans if s not in stored]
         fresh = self.embed_sentences([f"{passage.source.title}\n{text[a:b]}" for a, b in missing])
         vectors = {
@@ -173,8 +170,8 @@ class SupportChecker:
         groups = self.translate(sentence)
         return self.scorer.question_terms(GROUP_SEPARATOR.join(groups) if groups else sentence)
 
-    def best(self, sentence: str, vector: np.ndarray, passage: ContextPassage, candidates, doc_texts) -> Support:
-        text = doc_texts[passage.source.doc_id]
+    def best(self, sentence: str, vector: np.ndarray, passage: ContextPassage, candidates) -> Support:
+        text = self.snapshot.texts[passage.source.doc_id]
         if not candidates or not _numbers_present(sentence, passage):
             return Support(passage.number, (), 0.0)
         terms = self._terms(sentence)

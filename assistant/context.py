@@ -13,9 +13,10 @@ and speak as the prompt.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
+from index.snapshot import CorpusSnapshot
 from index.types import Passage
 from ingest.language.sentences import split_sentences
 from ingest.responsibilities import Responsibility
@@ -56,20 +57,19 @@ class ContextPassage:
         return f"<passage {head}>\n{defuse(self.text)}\n</passage>"
 
 
-def sources_for(
-    entries: list[Responsibility], passages: list[Passage], doc_texts: dict[str, str], title: Callable[[str], str]
-) -> list[Source]:
+def sources_for(entries: list[Responsibility], passages: list[Passage], snapshot: CorpusSnapshot) -> list[Source]:
     """What the model reads for a question: register entries first (the owner), then the passages."""
-    out = [register_source(e, doc_texts[e.doc_id], title(e.doc_id)) for e in entries]
+    title = snapshot.title
+    out = [register_source(e, snapshot.texts[e.doc_id], title(e.doc_id)) for e in entries]
     return out + [passage_source(p, title(p.doc_id)) for p in passages]
 
 
-def chunk_ids(passage: ContextPassage, passage_at: Callable[[str, int], Passage]) -> list[str]:
+def chunk_ids(passage: ContextPassage, snapshot: CorpusSnapshot) -> list[str]:
     """The stored chunks the passage's spans start and end in (where their sentence vectors are)."""
     doc = passage.source.doc_id
     return sorted(
-        {passage_at(doc, a).chunk_id for a, _ in passage.source.spans}
-        | {passage_at(doc, b - 1).chunk_id for _, b in passage.source.spans}
+        {snapshot.passage_at(doc, a).chunk_id for a, _ in passage.source.spans}
+        | {snapshot.passage_at(doc, b - 1).chunk_id for _, b in passage.source.spans}
     )
 
 
@@ -124,7 +124,7 @@ def render(passages: list[ContextPassage]) -> str:
 
 def pack(
     sources: list[Source],
-    doc_texts: dict[str, str],
+    texts: Mapping[str, str],
     budget: int,
     count: Callable[[str], int] = count_tokens,
 ) -> list[ContextPassage]:
@@ -134,7 +134,7 @@ def pack(
     out: list[ContextPassage] = []
     used = 0
     for source in sources:
-        text = doc_texts.get(source.doc_id)
+        text = texts.get(source.doc_id)
         if text is None or not source.spans:
             continue
         separator = 2 if out else 0  # the blank line between blocks

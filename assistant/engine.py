@@ -11,13 +11,13 @@ import numpy as np
 
 from assistant.answers import FRAMES, Answer, Citation
 from assistant.citation_check import SupportChecker
-from assistant.context import chunk_ids, sentence_around, sources_for
+from assistant.context import sentence_around, sources_for
 from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote
 from assistant.generative import GenerationRequest, GenerativeAnswerer
-from assistant.owners import Match, OwnerFinder
+from assistant.owners import Match, OwnerFinder, RegisterRow
 from assistant.validation import validate_question
 from index.retriever import HybridRetriever
-from index.types import Passage
+from index.types import DocumentInfo, Passage
 from ingest.language.detect import detect_language
 from ingest.language.questions import asks_who, has_second_question, may_follow_up
 
@@ -33,14 +33,6 @@ class AnswerOptions:
 
 
 @dataclass
-class DocInfo:
-    title: str
-    kind: str = ""
-    date: str = ""
-    superseded_by: str = ""  # the replacing document's title
-
-
-@dataclass
 class Prepared:
     """A question validated, its passages retrieved and answered offline."""
 
@@ -52,6 +44,9 @@ class Prepared:
 
 
 class Assistant:
+    """The answering core's front: ask/stream, documents, owners, document, health — over one
+    corpus snapshot (the retriever's). A new snapshot gets a new Assistant (see ``assistant.service``)."""
+
     def __init__(
         self,
         retriever: HybridRetriever,
@@ -60,43 +55,36 @@ class Assistant:
         min_support: dict[str, float] | None = None,
     ) -> None:
         self.retriever = retriever
+        self.snapshot = snapshot = retriever.snapshot
         self.options = options
         self.generator = generator  # None: the offline answerer only
-        self.min_support = min_support or {"sv": 1.25, "en": 1.04}  # the settings' defaults
-        self._fingerprint: tuple | None = None  # None: nothing loaded yet (an empty index has the fingerprint ())
-        self.refresh()
-
-    def refresh(self) -> None:
-        """(Re)load what the answerer keeps in memory when the indexed documents changed."""
-        self.retriever.refresh()
-        if self._fingerprint == self.retriever.fingerprint:
-            return
-        docs = self.retriever.index.documents()
-        titles = {d.doc_id: d.title for d in docs}
-        self.docs = {
-            d.doc_id: DocInfo(
-                d.title,
-                str(d.meta.get("kind", "")),
-                str(d.meta.get("period") or d.meta.get("date") or ""),
-                titles.get(str(d.meta.get("superseded_by", "")), str(d.meta.get("superseded_by", ""))),
-            )
-            for d in docs
-        }
-        self.doc_texts = self.retriever.index.document_texts()
-        meta = " ".join(" ".join(map(str, [d.title, *d.meta.values()])) for d in docs)
-        self._known_text = " ".join(self.doc_texts.values()) + " " + meta
-        self.answerer = ExtractiveAnswerer(list(self.retriever.passages.values()), self.options.max_sentences)
-        superseded = {d.doc_id: str(d.meta.get("superseded_by", "")) for d in docs if d.meta.get("superseded_by")}
-        self.owners = OwnerFinder(self.retriever.index.register(), self.answerer, superseded)
-        index = self.retriever.index
+        self.answerer = ExtractiveAnswerer(snapshot, options.max_sentences)
+        self.owner_finder = OwnerFinder(snapshot, self.answerer, retriever.swedish_terms)
         self.checker = SupportChecker(
             self.answerer,
-            index.embedder.get_text_embedding_batch,
-            index.sentence_vectors,
-            self.retriever.swedish_groups,
-            self.min_support,
+            retriever.index.embedder.get_text_embedding_batch,
+            snapshot,
+            retriever.swedish_groups,
+            min_support or {"sv": 1.25, "en": 1.04},  # the settings' defaults
         )
-        self._fingerprint = self.retriever.fingerprint
+
+    # -- the corpus -----------------------------------------------------------------------------
+    def documents(self) -> tuple[DocumentInfo, ...]:
+        return self.snapshot.documents
+
+    def document(self, doc_id: str) -> tuple[DocumentInfo, str] | None:
+        """A document and its cleaned text (what citations' offsets point into)."""
+        info = self.snapshot.document(doc_id)
+        return (info, self.snapshot.texts[doc_id]) if info else None
+
+    def owners(self, query: str = "", limit: int = 50) -> list[RegisterRow]:
+        """The register: entries matching owner or task words (Swedish or English), best first; all when empty."""
+        return self.owner_finder.rows(query, limit)
+
+    def health(self) -> int:
+        """The number of documents; raises ``StoreUnavailable`` when the store does not answer."""
+        self.retriever.index.heartbeat()
+        return len(self.snapshot)
 
     # -- asking -------------------------------------------------------------------------------
     def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
@@ -146,14 +134,14 @@ class Assistant:
         # an English question is scored by its Swedish terms: its English words never occur in the plans
         scoring_query = GROUP_SEPARATOR.join(self.retriever.swedish_groups(query)) or query
         similarity = self._similarity(query, passages)
-        quotes = self.answerer.select(text, scoring_query, passages, self.doc_texts, similarity)
-        evidence = self.answerer.evidence(scoring_query, quotes[:2], text, self._known_text)
+        quotes = self.answerer.select(text, scoring_query, passages, similarity)
+        evidence = self.answerer.evidence(scoring_query, quotes[:2], text, self.snapshot.known_text)
         matches: list[Match] = []
         if not quotes or not self._supported(evidence, lang):
             answer = self._refuse(text, lang, passages)
         else:
             if asks_who(text):
-                matches = self.owners.find(text, scoring_query, passages, self.doc_texts, similarity)
+                matches = self.owner_finder.find(text, scoring_query, passages, similarity)
             owner = self._from_register(text, lang, matches) if matches else None
             answer = self._compose(text, lang, quotes) if owner is None else owner
             if owner is not None and has_second_question(text):
@@ -169,21 +157,15 @@ class Assistant:
 
     def _request(self, prepared: Prepared, history: Sequence[str]) -> GenerationRequest:
         entries = [m.entry for m in prepared.matches]
-        passage_at = self.retriever.passage_at
         return GenerationRequest(
             question=prepared.question,
             lang=prepared.lang,
             history=list(history),
-            sources=sources_for(entries, prepared.passages, self.doc_texts, self._title),
+            sources=sources_for(entries, prepared.passages, self.snapshot),
             offline=prepared.answer,
-            doc_texts=self.doc_texts,
+            snapshot=self.snapshot,
             checker=self.checker,
-            cite=lambda marker, doc_id, a, b: self.citation(marker, passage_at(doc_id, a), a, b),
-            chunk_ids=lambda passage: chunk_ids(passage, passage_at),
         )
-
-    def _title(self, doc_id: str) -> str:
-        return self.docs[doc_id].title if doc_id in self.docs else doc_id
 
     @staticmethod
     def stream_text(answer: Answer) -> Iterator[str]:
@@ -195,7 +177,7 @@ class Assistant:
         """Cosine similarity of the question to each stored sentence of these passages, re-centred
         on the passages' best so that the scale is comparable across questions."""
         q = np.asarray(self.retriever.query_vector(query), dtype=np.float32)
-        stored = self.retriever.index.sentence_vectors([p.chunk_id for p in passages])
+        stored = self.snapshot.sentence_vectors([p.chunk_id for p in passages])
         sims = {span: float(np.dot(q, np.asarray(v, dtype=np.float32))) for span, v in stored.items()}
         best = max(sims.values(), default=0.0)
         by_doc = {(p.doc_id, a, b) for p in passages for (a, b) in stored if p.start <= a < p.end}
@@ -212,22 +194,7 @@ class Assistant:
 
     # -- composing ----------------------------------------------------------------------------
     def citation(self, marker: int, passage: Passage, start: int, end: int) -> Citation:
-        info = self.docs.get(passage.doc_id, DocInfo(passage.title))
-        text = self.doc_texts[passage.doc_id]
-        return Citation(
-            marker=marker,
-            chunk_id=passage.chunk_id,
-            doc_id=passage.doc_id,
-            title=info.title,
-            page=passage.page,
-            section=passage.section,
-            quote=text[start:end],
-            start=start,
-            end=end,
-            superseded_by=info.superseded_by,
-            kind=info.kind,
-            date=info.date,
-        )
+        return self.snapshot.citation(marker, passage.doc_id, start, end, passage)
 
     def _compose(self, question: str, lang: str, quotes: list[Quote], first_marker: int = 1) -> Answer:
         frames = FRAMES[lang]
@@ -260,7 +227,7 @@ class Assistant:
         [1] cites the whole sentence that names the owner (often a heading far above the item);
         when the task sentence names its owner itself, one citation covers both."""
         e = m.entry
-        text = self.doc_texts[e.doc_id]
+        text = self.snapshot.texts[e.doc_id]
         if e.task_start <= e.owner_start < e.task_end:
             task = self._cite(citations, e.doc_id, e.task_start, e.task_end)
             owner_marker = task.marker
@@ -281,7 +248,7 @@ class Assistant:
         return f"{owner_name} [{owner_marker}] {kind} ({', '.join(where)}): ”{task.quote}” [{task.marker}]"
 
     def _cite(self, citations: list[Citation], doc_id: str, start: int, end: int) -> Citation:
-        citation = self.citation(len(citations) + 1, self.retriever.passage_at(doc_id, start), start, end)
+        citation = self.snapshot.citation(len(citations) + 1, doc_id, start, end)
         citations.append(citation)
         return citation
 

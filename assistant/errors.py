@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from index.store import StoreUnavailable
+from index.backends import StoreUnavailable
 from ingest.errors import IngestError
 
 

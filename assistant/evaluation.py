@@ -13,11 +13,12 @@ import json
 import statistics
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.types import Passage
+from ingest.responsibilities import Responsibility
 from ingest.tokens import count_tokens
 
 MAX_PASSAGE_TOKENS = 512
@@ -252,10 +253,9 @@ def format_answer_report(report: dict) -> str:
 
 
 # -- register ----------------------------------------------------------------------------------
-def evaluate_register(entries: list[dict], owners_gold: Path, doc_texts: dict[str, str]) -> dict:
+def evaluate_register(found: list[Responsibility], owners_gold: Path, doc_texts: Mapping[str, str]) -> dict:
     """Precision and recall of the stored register against a gold file of responsibility statements."""
-    from ingest.responsibilities import Responsibility, score_register
+    from ingest.responsibilities import score_register
 
     gold = [json.loads(line) for line in owners_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    found = [Responsibility.from_json(e) for e in entries]
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in score_register(found, gold, doc_texts).items()}

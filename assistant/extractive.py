@@ -15,6 +15,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from index.snapshot import CorpusSnapshot
 from index.types import Passage
 from ingest.language.marks import AMOUNT, NUMBER, PERIOD, is_item, period_in
 from ingest.language.questions import (
@@ -62,13 +63,15 @@ def text_terms(text: str) -> frozenset[str]:
 class ExtractiveAnswerer:
     def __init__(
         self,
-        passages_corpus: list[Passage],
+        snapshot: CorpusSnapshot,
         max_sentences: int = 4,
         relative_floor: float = 0.6,
         dense_weight: float = 4.0,
     ) -> None:
+        self.texts = snapshot.texts
         self.dense_weight = dense_weight
         df: Counter[str] = Counter()
+        passages_corpus = list(snapshot.passages.values())
         for p in passages_corpus:
             df.update(set(analyse(search_form(p.text + " " + p.context))))
         self._n = max(len(passages_corpus), 1)
@@ -120,13 +123,13 @@ class ExtractiveAnswerer:
         return sum(1 for stems, _ in groups if all(self._df.get(t, 0) == 0 for t in stems)) / len(groups)
 
     def candidates(
-        self, question_query: str, passages: list[Passage], doc_texts: dict[str, str], similarity: Similarity
+        self, question_query: str, passages: list[Passage], similarity: Similarity
     ) -> list[Quote]:
         q = self.question_terms(question_query)
         quotes = []
         top = passages[0].score if passages else 1.0
         for p in passages:
-            text = doc_texts[p.doc_id]
+            text = self.texts[p.doc_id]
             prior = (p.score / top) if top > 0 else 0.0
             for a, b in quotable_sentences(text, p.start, p.end):
                 sentence = text[a:b]
@@ -145,19 +148,18 @@ class ExtractiveAnswerer:
         question: str,
         query: str,
         passages: list[Passage],
-        doc_texts: dict[str, str],
         similarity: Similarity = lambda doc_id, a, b: 0.0,
     ) -> list[Quote]:
-        ranked = self.candidates(query, passages, doc_texts, similarity)
+        ranked = self.candidates(query, passages, similarity)
         if not ranked:
             return []
         if asks_for_list(question):
-            listed = self._list_quotes(ranked[:6], doc_texts)
+            listed = self._list_quotes(ranked[:6])
             if listed:
                 return listed
 
         chosen = self._best(ranked, compare=asks_comparison(question))
-        return self._with_lists(self._with_lead_ins(chosen, doc_texts), doc_texts)
+        return self._with_lists(self._with_lead_ins(chosen))
 
     def _best(self, ranked: list[Quote], compare: bool) -> list[Quote]:
         """The best sentences (near-duplicates dropped); a comparison question also gets the best
@@ -180,12 +182,12 @@ class ExtractiveAnswerer:
                 chosen = [*chosen[: self.max_sentences - 1], other]
         return chosen
 
-    def _with_lists(self, quotes: list[Quote], doc_texts: dict[str, str]) -> list[Quote]:
+    def _with_lists(self, quotes: list[Quote]) -> list[Quote]:
         """A quoted lead-in ("… inom områdena:") brings the list it introduces."""
         out: list[Quote] = []
         for quote in quotes:
             out.append(quote)
-            text = doc_texts[quote.passage.doc_id]
+            text = self.texts[quote.passage.doc_id]
             if not quote.text.rstrip().endswith(":"):
                 continue
             after = quote.end + len(text[quote.end :]) - len(text[quote.end :].lstrip())
@@ -202,11 +204,11 @@ class ExtractiveAnswerer:
         dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
         return Evidence(coverage, dense, self.unknown_share(q), _missing_answer_type(question, quotes, known_text))
 
-    def _with_lead_ins(self, chosen: list[Quote], doc_texts: dict[str, str]) -> list[Quote]:
+    def _with_lead_ins(self, chosen: list[Quote]) -> list[Quote]:
         """Put the heading that assigns a numbered item right before the item (owner first)."""
         out: list[Quote] = []
         for quote in chosen:
-            lead = self._lead_in(quote, doc_texts[quote.passage.doc_id])
+            lead = self._lead_in(quote, self.texts[quote.passage.doc_id])
             if lead and not any(q.start == lead.start for q in out):
                 out.append(lead)
             if not any(q.start == quote.start for q in out):
@@ -226,10 +228,10 @@ class ExtractiveAnswerer:
             return Quote(p, a, b, p.context, quote.score)
         return None
 
-    def _list_quotes(self, ranked: list[Quote], doc_texts: dict[str, str]) -> list[Quote]:
+    def _list_quotes(self, ranked: list[Quote]) -> list[Quote]:
         """The list (contiguous item lines) in the best passages that hold one, with its lead-in."""
         for quote in ranked:
-            text = doc_texts[quote.passage.doc_id]
+            text = self.texts[quote.passage.doc_id]
             span = _list_span(text, quote.passage.start, quote.passage.end, quote.start)
             if span:
                 a, b = span

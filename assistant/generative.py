@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import prompts
@@ -24,6 +24,7 @@ from assistant.answers import Answer, AnswerSentence, Citation, with_markers
 from assistant.citation_check import CheckedClaim, SupportChecker, split_claims
 from assistant.context import ContextPassage, Source, pack, render
 from assistant.llm import ChatModel, GenerationFailed
+from index.snapshot import CorpusSnapshot
 
 _QUOTED = "svaret nedan citerar planerna direkt."
 _QUOTED_EN = "the answer below quotes the plans directly."
@@ -67,10 +68,8 @@ class GenerationRequest:
     history: Sequence[str]
     sources: list[Source]
     offline: Answer  # shown instead when the model gives nothing usable
-    doc_texts: dict[str, str]
+    snapshot: CorpusSnapshot  # the corpus the sources are spans of
     checker: SupportChecker
-    cite: Callable[[int, str, int, int], Citation]  # (marker, doc_id, start, end) → Citation
-    chunk_ids: Callable[[ContextPassage], list[str]]  # the stored chunks a passage's spans lie in
 
 
 class GenerativeAnswerer:
@@ -87,7 +86,7 @@ class GenerativeAnswerer:
 
     def stream(self, request: GenerationRequest) -> Iterator[str | Answer]:
         """The model's text piece by piece as it arrives, then the checked Answer (or the offline one)."""
-        context = pack(request.sources, request.doc_texts, self.options.context_tokens)
+        context = pack(request.sources, request.snapshot.texts, self.options.context_tokens)
         if not context:
             yield fallback(request.offline, "unsupported")
             return
@@ -103,7 +102,7 @@ class GenerativeAnswerer:
         if not text:
             yield fallback(request.offline, "empty")
             return
-        checked = request.checker.check(split_claims(text), request.lang, context, request.doc_texts, request.chunk_ids)
+        checked = request.checker.check(split_claims(text), request.lang, context)
         if not any(c.status == "verified" for c in checked):
             yield fallback(request.offline, "unsupported")
             return
@@ -129,7 +128,7 @@ def compose(request: GenerationRequest, checked: list[CheckedClaim], context: di
             doc_id = context[support.number].source.doc_id
             for a, b in support.spans:
                 if (doc_id, a, b) not in marker_of:
-                    citations.append(request.cite(len(citations) + 1, doc_id, a, b))
+                    citations.append(request.snapshot.citation(len(citations) + 1, doc_id, a, b))
                     marker_of[(doc_id, a, b)] = citations[-1].marker
                 markers.append(marker_of[(doc_id, a, b)])
         markers = list(dict.fromkeys(markers))

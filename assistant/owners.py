@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.extractive import ExtractiveAnswerer, QuestionTerms, Similarity, text_terms
+from index.snapshot import CorpusSnapshot
 from index.types import Passage
 from ingest.language.marks import years_in
 from ingest.language.questions import asked_item_numbers, responsibility_kinds
@@ -31,17 +33,30 @@ class Match:
     coverage: float  # how much of the question the task and owner text cover
 
 
+@dataclass(frozen=True)
+class RegisterRow:
+    """A register entry as the front shows it: with its document's title and the task as written."""
+
+    entry: Responsibility
+    title: str
+    task_text: str
+
+
 class OwnerFinder:
     def __init__(
         self,
-        entries: list[dict],
+        snapshot: CorpusSnapshot,
         answerer: ExtractiveAnswerer,
-        superseded: dict[str, str] | None = None,
+        translate: Callable[[str], str] = lambda query: "",
         min_score: float = 0.55,
     ) -> None:
-        self.entries = [Responsibility.from_json(e) for e in entries]
+        """``translate``: an English query's Swedish terms (empty for a Swedish one)."""
+        self.snapshot = snapshot
+        self.entries = list(snapshot.register)
         self.answerer = answerer
-        self.superseded = superseded or {}  # doc_id → doc_id of the document that replaces it
+        self.translate = translate
+        # doc_id → doc_id of the document that replaces it
+        self.superseded = {d.doc_id: d.superseded_by for d in snapshot.documents if d.superseded_by}
         self.min_score = min_score
         self._numbers = [set(re.findall(r"\d+", e.number)) for e in self.entries]
         self._by_doc: dict[str, list[int]] = defaultdict(list)
@@ -51,12 +66,12 @@ class OwnerFinder:
         self._postings: dict[str, list[int]] = {}
         self._lock = threading.Lock()
 
-    def _analysed(self, doc_texts: dict[str, str]) -> list[frozenset[str]]:
+    def _analysed(self) -> list[frozenset[str]]:
         """Each entry's terms (once: the document texts do not change for this finder's lifetime)."""
         with self._lock:
             if self._terms is None:
                 terms = [
-                    text_terms(doc_texts.get(e.doc_id, "")[e.task_start : e.task_end] + " " + e.owner)
+                    text_terms(self.snapshot.texts.get(e.doc_id, "")[e.task_start : e.task_end] + " " + e.owner)
                     for e in self.entries
                 ]
                 postings: dict[str, list[int]] = defaultdict(list)
@@ -84,7 +99,6 @@ class OwnerFinder:
         question: str,
         query: str,
         passages: list[Passage],
-        doc_texts: dict[str, str],
         similarity: Similarity = lambda doc_id, a, b: 0.0,
     ) -> list[Match]:
         """Entries that answer the question, best first; several only when they come from different
@@ -93,7 +107,7 @@ class OwnerFinder:
         numbers = {str(n) for n in asked_item_numbers(question)}
         years = years_in(question)
         kinds = responsibility_kinds(question)
-        terms = self._analysed(doc_texts)
+        terms = self._analysed()
         scored = []
         for i in self._candidates(q, passages, numbers):
             e = self.entries[i]
@@ -123,12 +137,13 @@ class OwnerFinder:
                 out.append(m)
         return out
 
-    def search(self, query: str, doc_texts: dict[str, str], limit: int = 50) -> list[Responsibility]:
-        """Register entries for a free-text query (owner or task words), best first; all when empty."""
+    def search(self, query: str, limit: int = 50) -> list[Responsibility]:
+        """Register entries for a free-text query (owner or task words, Swedish or English), best
+        first; all when empty."""
         if not query.strip():
             return sorted(self.entries, key=lambda e: (e.owner_key, e.doc_id, _number_key(e.number)))
-        q = self.answerer.question_terms(query)
-        terms = self._analysed(doc_texts)
+        q = self.answerer.question_terms(f"{query} {self.translate(query)}".strip())
+        terms = self._analysed()
         scored = []
         for i in sorted(self._sharing_terms(q)):
             coverage = self.answerer.coverage(q, terms[i])
@@ -136,6 +151,14 @@ class OwnerFinder:
                 scored.append((coverage, self.entries[i]))
         scored.sort(key=lambda x: (-x[0], x[1].doc_id, _number_key(x[1].number)))
         return [e for _, e in scored[:limit]]
+
+    def rows(self, query: str = "", limit: int = 50) -> list[RegisterRow]:
+        """:meth:`search` with each entry's document title and task text (what the page and the CLI show)."""
+        texts = self.snapshot.texts
+        return [
+            RegisterRow(e, self.snapshot.title(e.doc_id), texts.get(e.doc_id, "")[e.task_start : e.task_end])
+            for e in self.search(query, limit)
+        ]
 
 
 def _number_key(number: str) -> int:

@@ -78,10 +78,10 @@ class AssistantService:
         try:
             self._checked_at = self._clock()
             current = self._assistant
-            if current is not None and not force and self.index.fingerprint() == current.retriever.fingerprint:
+            if current is not None and not force and self.index.fingerprint() == current.snapshot.fingerprint:
                 return False
             fresh = build_assistant(self.settings, build_retriever(self.settings, self.index))
-            self._assistant = fresh if fresh.docs else None  # an empty index is looked at again next time
+            self._assistant = fresh if len(fresh.snapshot) else None  # an empty index is looked at again next time
             return True
         finally:
             self._lock.release()

@@ -39,9 +39,11 @@ def chunking_options(settings: Settings) -> ChunkingOptions:
 
 
 def build_retriever(settings: Settings, index: PlanIndex | None = None) -> HybridRetriever:
+    """Retrieval over what the index holds now (a snapshot of the committed documents)."""
     options = RetrievalOptions(**settings.retrieval.model_dump(exclude={"top_k"}))
     cache = KeywordCache(settings.keyword_cache_dir)
-    return HybridRetriever(index or build_index(settings), options, default_glossary(), cache)
+    index = index or build_index(settings)
+    return HybridRetriever(index.snapshot(), index, options, default_glossary(), cache)
 
 
 def build_chat_model(settings: Settings) -> ChatModel | None:

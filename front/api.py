@@ -32,7 +32,7 @@ from assistant.errors import Busy, IndexMissing, InvalidQuestion, user_message
 from assistant.settings import Settings
 from assistant.validation import validate_question
 from front.limits import RateLimiter, WorkerSlots, retry_after
-from index.store import StoreUnavailable
+from index.backends import StoreUnavailable
 
 log = logging.getLogger("plansvar.api")
 
@@ -68,10 +68,10 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
     def health() -> JSONResponse:
         try:
             assistant = get_assistant()
-            assistant.retriever.index.store.heartbeat()
+            documents = assistant.health()
         except (IndexMissing, StoreUnavailable) as e:
             return JSONResponse({"status": "unavailable", "error": user_message(e)}, status_code=503)
-        return JSONResponse({"status": "ok", "documents": len(assistant.docs)})
+        return JSONResponse({"status": "ok", "documents": documents})
 
     @app.post("/api/ask")
     def ask(body: AskRequest, request: Request) -> JSONResponse:

@@ -171,7 +171,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from front.render import answer_text
 
     assistant = build_assistant(settings)
-    if not assistant.docs:
+    if not assistant.documents():
         raise AssistantError("the index is empty: run `plansvar ingest` first")
     answer = assistant.ask(args.question)
     if args.json:
@@ -188,27 +188,20 @@ def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.wiring import build_assistant
 
     assistant = build_assistant(settings, use_llm=False)
-    if not assistant.docs:
+    if not assistant.documents():
         raise AssistantError("the index is empty: run `plansvar ingest` first")
     query = args.query.strip()
-    swedish = assistant.retriever.swedish_terms(query) if query else ""
-    entries = assistant.owners.search(f"{query} {swedish}".strip(), assistant.doc_texts, args.limit)
+    rows = assistant.owners(query, args.limit)
     if args.json:
-        rows = []
-        for e in entries:
-            row = dict(e.__dict__)
-            row["title"] = assistant.docs[e.doc_id].title if e.doc_id in assistant.docs else e.doc_id
-            row["task_text"] = assistant.doc_texts[e.doc_id][e.task_start : e.task_end]
-            rows.append(row)
-        print(json.dumps(rows, ensure_ascii=False))
+        out = [{**r.entry.to_json(), "title": r.title, "task_text": r.task_text} for r in rows]
+        print(json.dumps(out, ensure_ascii=False))
         return 0
-    if not entries:
+    if not rows:
         print("no responsibility statements match" if query else "the register is empty")
-    for e in entries:
+    for r in rows:
+        e = r.entry
         number = f" nr {e.number}" if e.number else ""
-        title = assistant.docs[e.doc_id].title if e.doc_id in assistant.docs else e.doc_id
-        task = assistant.doc_texts[e.doc_id][e.task_start : e.task_end]
-        print(f"{e.owner} — {e.kind}{number} ({title}, {e.year})\n    {task[:200]}")
+        print(f"{e.owner} — {e.kind}{number} ({r.title}, {e.year})\n    {r.task_text[:200]}")
     return 0
 
 
@@ -248,19 +241,18 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         raise AssistantError(f"gold file not found: {gold_path}")
     gold = load_gold(gold_path)
     retriever = build_retriever(settings)
-    if not retriever.passages:
+    if not retriever.snapshot.passages:
         raise AssistantError("the index is empty: run `plansvar ingest` first")
     report = evaluate_retrieval(gold, retriever.retrieve, k=args.k)
     report["gold"] = str(gold_path)
     if not args.retrieval_only:
         assistant = build_assistant(settings, retriever, use_llm=args.llm)
-        index = retriever.index
-        report["answers"] = evaluate_answers(
-            gold, lambda q: assistant.ask(q).to_json(), index.document_text, llm=args.llm
-        )
+        snapshot = retriever.snapshot
+        ask = lambda q: assistant.ask(q).to_json()  # noqa: E731
+        report["answers"] = evaluate_answers(gold, ask, snapshot.texts.get, llm=args.llm)
         owners = args.owners or gold_path.parent / "owners_dev.jsonl"
         if owners.is_file():
-            report["register"] = evaluate_register(index.register(), owners, assistant.doc_texts)
+            report["register"] = evaluate_register(list(snapshot.register), owners, snapshot.texts)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:

@@ -1,4 +1,6 @@
-"""The plan index: Chroma vectors plus committed document records. Implements the ingest ``Sink``.
+"""The plan index: chunk and sentence vectors plus committed document records, over a vector store
+and a document store (:mod:`index.backends`). Implements the ingest ``Sink``; reads a
+:class:`~index.snapshot.CorpusSnapshot` of what is committed.
 
 Visibility rule: a chunk is part of the index only when its document record is committed with
 the same version. Staged chunks of an interrupted run are invisible and are collected later.
@@ -7,27 +9,30 @@ the same version. Staged chunks of an interrupted run are invisible and are coll
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
-from llama_index.core.base.embeddings.base import BaseEmbedding
-
-from index.store import ChromaStore, StoredChunk
+from index.backends import DocumentStore, Embedder, StoredChunk, StoredDocument, VectorStore
+from index.snapshot import CorpusSnapshot
 from index.types import DocumentInfo, Passage
 from ingest.language.search_text import search_form
 from ingest.language.sentences import quotable_sentences
 from ingest.pipeline import CommittedDoc
+from ingest.responsibilities import Responsibility
 from ingest.types import Chunk, CleanDocument
 
 
 class PlanIndex:
-    def __init__(self, store: ChromaStore, embedder: BaseEmbedding) -> None:
+    def __init__(self, store: VectorStore, embedder: Embedder, docs: DocumentStore | None = None) -> None:
+        """``docs``: where the document records live; the vector store itself when it is one too (Chroma)."""
         self.store = store
+        self.docs: DocumentStore = docs if docs is not None else store  # type: ignore[assignment]
         self.embedder = embedder
 
     # -- Sink -------------------------------------------------------------------------------
     def committed(self) -> dict[str, CommittedDoc]:
         return {
             d.doc_id: CommittedDoc(d.doc_id, str(d.meta.get("version", "")), str(d.meta.get("source_path", "")))
-            for d in self.store.documents()
+            for d in self.docs.documents()
         }
 
     def stage(self, doc: CleanDocument, chunks: list[Chunk], version: str) -> None:
@@ -65,7 +70,7 @@ class PlanIndex:
             "catalog": doc.meta,
             "register": [r.to_json() for r in doc.register],
         }
-        self.store.put_document(doc.doc_id, doc.text, meta)
+        self.docs.put_document(doc.doc_id, doc.text, meta)
 
     def drop_stale(self, doc_id: str, version: str) -> None:
         where = {"$and": [{"doc_id": doc_id}, {"version": {"$ne": version}}]}
@@ -73,7 +78,7 @@ class PlanIndex:
         self.store.delete_sentences(self.store.sentence_ids(where))
 
     def remove(self, doc_id: str) -> None:
-        self.store.delete_document(doc_id)  # uncommit first: the chunks become invisible at once
+        self.docs.delete_document(doc_id)  # uncommit first: the chunks become invisible at once
         self.store.delete_chunks(self.store.chunk_ids({"doc_id": doc_id}))
         self.store.delete_sentences(self.store.sentence_ids({"doc_id": doc_id}))
 
@@ -87,51 +92,61 @@ class PlanIndex:
         self.store.delete_sentences(stale)
         return len(orphans)
 
+    # -- Reading ----------------------------------------------------------------------------
+    def snapshot(self) -> CorpusSnapshot:
+        """What is committed now: documents, texts, visible passages and the way to their sentence vectors."""
+        stored = self.docs.documents(with_text=True)
+        versions = {d.doc_id: str(d.meta.get("version", "")) for d in stored}
+        visible = (c for c in self.store.iter_chunks() if versions.get(c.meta.get("doc_id")) == c.meta.get("version"))
+        return CorpusSnapshot(
+            fingerprint=tuple(sorted(versions.items())),
+            documents=[_to_info(d) for d in stored],
+            texts={d.doc_id: d.text for d in stored},
+            passages=[_to_passage(c) for c in visible],
+            sentence_vectors=self.sentence_vectors,
+        )
+
     def sentence_vectors(self, chunk_ids: list[str]) -> dict[tuple[int, int], list[float]]:
         """(start, end) of each stored sentence of these chunks → its vector."""
         return {(int(m["start"]), int(m["end"])): v for m, v in self.store.sentence_vectors(chunk_ids)}
 
-    # -- Reading ----------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
-        return [
-            DocumentInfo(
-                doc_id=d.doc_id,
-                title=str(d.meta.get("title", d.doc_id)),
-                version=str(d.meta.get("version")),
-                source_path=str(d.meta.get("source_path", "")),
-                n_chunks=int(d.meta.get("n_chunks", 0)),
-                pages=int(d.meta.get("pages", 0)),
-                meta=dict(d.meta.get("catalog") or {}),
-            )
-            for d in sorted(self.store.documents(), key=lambda d: d.doc_id)
-        ]
-
-    def register(self) -> list[dict]:
-        """Every responsibility statement of the committed documents (stored with each document)."""
-        return [entry for d in self.store.documents() for entry in d.meta.get("register") or []]
-
-    def document_texts(self) -> dict[str, str]:
-        """The cleaned text of every committed document, in one read."""
-        return {d.doc_id: d.text for d in self.store.documents(with_text=True)}
+        return sorted((_to_info(d) for d in self.docs.documents()), key=lambda d: d.doc_id)
 
     def document_text(self, doc_id: str) -> str | None:
-        doc = self.store.document(doc_id)
+        doc = self.docs.document(doc_id)
         return doc.text if doc else None
-
-    def passages(self) -> list[Passage]:
-        """Every visible chunk (committed version), in document order."""
-        versions = {d: c.version for d, c in self.committed().items()}
-        out = [
-            _to_passage(c)
-            for c in self.store.iter_chunks()
-            if versions.get(c.meta.get("doc_id")) == c.meta.get("version")
-        ]
-        out.sort(key=lambda p: (p.doc_id, p.start))
-        return out
 
     def fingerprint(self) -> tuple[tuple[str, str], ...]:
         """Changes whenever a document is committed or removed (for refreshing readers)."""
         return tuple(sorted((d, c.version) for d, c in self.committed().items()))
+
+    # -- Searching ------------------------------------------------------------------------------
+    def embed_query(self, question: str) -> list[float]:
+        return self.embedder.get_query_embedding(question)
+
+    def nearest(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
+        """Ids of the nearest chunks (staged ones included: the caller keeps the visible ones)."""
+        return self.store.query(vector, n)
+
+    def chunk_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        return self.store.chunk_vectors(ids)
+
+    def heartbeat(self) -> None:
+        self.store.heartbeat()
+
+
+def _to_info(d: StoredDocument) -> DocumentInfo:
+    return DocumentInfo(
+        doc_id=d.doc_id,
+        title=str(d.meta.get("title", d.doc_id)),
+        version=str(d.meta.get("version")),
+        source_path=str(d.meta.get("source_path", "")),
+        n_chunks=int(d.meta.get("n_chunks", 0)),
+        pages=int(d.meta.get("pages", 0)),
+        meta=dict(d.meta.get("catalog") or {}),
+        register=tuple(Responsibility.from_json(e) for e in d.meta.get("register") or []),
+    )
 
 
 def _chunk_meta(c: Chunk, version: str) -> dict:

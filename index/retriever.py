@@ -16,8 +16,8 @@ heading is placed right after it, so the owner is among the passages shown.
 
 from __future__ import annotations
 
-import bisect
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +25,7 @@ import numpy as np
 from index.keyword import KeywordIndex
 from index.keyword_cache import KeywordCache
 from index.plan_index import PlanIndex, copy_passage
+from index.snapshot import CorpusSnapshot
 from index.types import Passage
 from ingest.language.admin import states_responsibility
 from ingest.language.detect import detect_language
@@ -57,49 +58,36 @@ def index_text(p: Passage) -> str:
 
 
 class HybridRetriever:
+    """Retrieval over one corpus snapshot; built anew (never refreshed) when the snapshot changes."""
+
     def __init__(
         self,
+        snapshot: CorpusSnapshot,
         index: PlanIndex,
         options: RetrievalOptions = RetrievalOptions(),
         glossary: Glossary | None = None,
         keyword_cache: KeywordCache | None = None,
     ) -> None:
-        self.index = index
+        self.snapshot = snapshot
+        self.index = index  # vector search and the query embedder
         self.options = options
         self.glossary = glossary
         self.keyword_cache = keyword_cache
         self._vectors: dict[str, list[float]] = {}
         self._vectors_lock = threading.Lock()  # requests run in threads; the cache is shared
-        self._fingerprint: tuple = ()
-        self.refresh(force=True)
-
-    def refresh(self, force: bool = False) -> bool:
-        """Reload passages and rebuild the keyword indexes when the committed documents changed.
-
-        Mutates this retriever: not for use while other threads retrieve (a running app builds a
-        new one instead, see ``assistant.service``)."""
-        fp = self.index.fingerprint()
-        if not force and fp == self._fingerprint:
-            return False
-        passages = self.index.passages()
-        self.passages = {p.chunk_id: p for p in passages}
+        passages = list(snapshot.passages.values())
         self._ids = [p.chunk_id for p in passages]
         self._row = {cid: i for i, cid in enumerate(self._ids)}
-        keyword = self._keyword_indexes(fp, passages)
+        keyword = self._keyword_indexes(snapshot.fingerprint, passages)
         self.words, self.chars = keyword["words"], keyword["chars"]
         self._responsible = np.array([_states_responsibility(p) for p in passages], float)
         self._items = [item_numbers(p.text) for p in passages]
-        doc_years = {
-            d.doc_id: years_in(" ".join([d.title, *map(str, d.meta.values())])) for d in self.index.documents()
-        }
+        doc_years = {d.doc_id: years_in(" ".join([d.title, *map(str, d.meta.values())])) for d in snapshot.documents}
         self._years = [doc_years.get(p.doc_id, set()) for p in passages]
-        self._starts: dict[str, tuple[list[int], list[str]]] = {}
-        for p in passages:  # passages are in document order
-            starts, ids = self._starts.setdefault(p.doc_id, ([], []))
-            starts.append(p.start)
-            ids.append(p.chunk_id)
-        self._fingerprint = fp
-        return True
+
+    @property
+    def passages(self) -> Mapping[str, Passage]:
+        return self.snapshot.passages
 
     def _keyword_indexes(self, fingerprint: tuple, passages: list[Passage]) -> dict[str, KeywordIndex]:
         def build() -> dict[str, KeywordIndex]:
@@ -120,17 +108,12 @@ class HybridRetriever:
             return []
         return self.glossary.translate_groups(question)
 
-    @property
-    def fingerprint(self) -> tuple:
-        """The committed documents the in-memory state was built from (changes on every commit)."""
-        return self._fingerprint
-
     def query_vector(self, question: str) -> list[float]:
         """The question's embedding; the last few are kept, so answering reuses retrieval's."""
         with self._vectors_lock:
             cached = self._vectors.get(question)
         if cached is None:
-            cached = self.index.embedder.get_query_embedding(question)
+            cached = self.index.embed_query(question)
             with self._vectors_lock:
                 self._vectors[question] = cached
                 while len(self._vectors) > 32:
@@ -143,14 +126,14 @@ class HybridRetriever:
         vector = self.query_vector(question)
         # a wider pool than needed: HNSW is approximate (more so after deletions) and staged chunks are
         # skipped; with 2n+30 the top n matched exact search on every dev question (docs/EVALUATION.md)
-        hits = self.index.store.query(vector, 2 * n + 30)
+        hits = self.index.nearest(vector, 2 * n + 30)
         return [(cid, s) for cid, s in hits if cid in self.passages][:n]
 
     def _exact_dense(self, question: str, chunk_ids: list[str]) -> dict[str, float]:
         """Exact cosine similarity for candidates that keyword search found but the approximate
         vector search did not return, so that no candidate's score depends on how the HNSW graph
         happened to be built."""
-        stored = self.index.store.chunk_vectors(chunk_ids)
+        stored = self.index.chunk_vectors(chunk_ids)
         if not stored:
             return {}
         q = np.asarray(self.query_vector(question), dtype=np.float32)
@@ -221,29 +204,13 @@ class HybridRetriever:
             if cid in out:
                 continue
             out.append(cid)
-            lead = self.lead_in_passage(cid)
+            lead = self.snapshot.lead_in_passage(cid)
             if lead and lead not in out and len(out) <= self.options.lead_in_within:
                 out.append(lead)
                 shown_for[lead] = cid
             if len(out) >= k + 5:
                 break
         return out, shown_for
-
-    def passage_at(self, doc_id: str, offset: int) -> Passage:
-        """The visible passage holding ``offset`` of the document (the nearest one before it)."""
-        starts, ids = self._starts[doc_id]
-        i = max(bisect.bisect_right(starts, offset) - 1, 0)
-        return self.passages[ids[i]]
-
-    def lead_in_passage(self, chunk_id: str) -> str | None:
-        """Id of the passage holding the lead-in of ``chunk_id``'s list, if it has one."""
-        p = self.passages[chunk_id]
-        if p.context_start < 0:
-            return None
-        starts, ids = self._starts[p.doc_id]
-        i = bisect.bisect_right(starts, p.context_start) - 1
-        return ids[i] if i >= 0 and ids[i] != chunk_id else None
-
 
 def _states_responsibility(p: Passage) -> bool:
     """The passage states a responsibility itself, or holds items of a list whose lead-in assigns them

@@ -11,64 +11,50 @@ HTTP request, so the next one simply works.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
 import httpx  # chromadb's HTTP client; only its connection errors are named here
 from chromadb.config import Settings as ChromaSettings
 
+from index.backends import StoredChunk, StoredDocument, StoreUnavailable
+
 _BATCH = 256
 _DOC_VECTOR = [1.0]  # document records are looked up by id, never by similarity
-
-
-class StoreUnavailable(RuntimeError):
-    """The vector store cannot be reached or opened."""
-
-
 # a server that is down, restarting or unreachable: refused, reset, timed out, closed mid-answer
 _UNREACHABLE = (httpx.TransportError, ConnectionError, TimeoutError)
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
-def _reachable(method: Callable[P, R]) -> Callable[P, R]:
-    """Turn a lost connection to the Chroma server into :class:`StoreUnavailable`."""
+class _Guarded:
+    """A Chroma collection whose calls turn a lost connection into :class:`StoreUnavailable`:
+    the one place where Chroma's connection errors are translated."""
 
-    @functools.wraps(method)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(*args, **kwargs)
-        except _UNREACHABLE as e:
-            store = args[0]
-            raise StoreUnavailable(
-                f"the Chroma vector store at {store.location} does not answer ({e}); "
-                "check that the server runs: Plansvar reconnects by itself when it is back"
-            ) from e
+    def __init__(self, collection: Any, location: str) -> None:
+        self._collection = collection
+        self._location = location
 
-    return wrapper
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        method = getattr(self._collection, name)
 
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(*args, **kwargs)
+            except _UNREACHABLE as e:
+                raise StoreUnavailable(
+                    f"the Chroma vector store at {self._location} does not answer ({e}); "
+                    "check that the server runs: Plansvar reconnects by itself when it is back"
+                ) from e
 
-@dataclass
-class StoredChunk:
-    chunk_id: str
-    text: str
-    meta: dict
-
-
-@dataclass
-class StoredDocument:
-    doc_id: str
-    text: str
-    meta: dict
+        return call
 
 
 class ChromaStore:
+    """Implements :class:`index.backends.VectorStore` and :class:`index.backends.DocumentStore`."""
+
     def __init__(self, path: Path | None = None, url: str | None = None, prefix: str = "plansvar") -> None:
         settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         if not url and path is None:
@@ -85,49 +71,43 @@ class ChromaStore:
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self.client = chromadb.PersistentClient(path=str(path), settings=settings)
-            self.chunks = self.client.get_or_create_collection(
-                f"{prefix}_chunks", embedding_function=None, metadata={"hnsw:space": "cosine"}
+            cosine = {"hnsw:space": "cosine"}
+            chunks = self.client.get_or_create_collection(f"{prefix}_chunks", embedding_function=None, metadata=cosine)
+            sentences = self.client.get_or_create_collection(
+                f"{prefix}_sentences", embedding_function=None, metadata=cosine
             )
-            self.sentences = self.client.get_or_create_collection(
-                f"{prefix}_sentences", embedding_function=None, metadata={"hnsw:space": "cosine"}
-            )
-            self.docs = self.client.get_or_create_collection(f"{prefix}_documents", embedding_function=None)
+            docs = self.client.get_or_create_collection(f"{prefix}_documents", embedding_function=None)
         except Exception as e:
             where = url or str(path)
             raise StoreUnavailable(f"cannot open the Chroma vector store at {where}: {e}") from e
         self.location = url or str(path)
+        self.chunks = _Guarded(chunks, self.location)
+        self.sentences = _Guarded(sentences, self.location)
+        self.docs = _Guarded(docs, self.location)
 
     # -- chunks and sentences (both: vectors with doc_id/version metadata) ----------------------
-    @_reachable
     def add_chunks(self, ids: list[str], vectors: Sequence, texts: list[str], metas: list[dict]) -> None:
         _upsert(self.chunks, ids, vectors, metas, texts)
 
-    @_reachable
     def delete_chunks(self, ids: list[str]) -> None:
         _delete(self.chunks, ids)
 
-    @_reachable
     def chunk_ids(self, where: dict | None = None) -> list[str]:
         return list(self.chunks.get(where=where, include=[])["ids"])
 
-    @_reachable
     def add_sentences(self, ids: list[str], vectors: Sequence, metas: list[dict]) -> None:
         _upsert(self.sentences, ids, vectors, metas)
 
-    @_reachable
     def delete_sentences(self, ids: list[str]) -> None:
         _delete(self.sentences, ids)
 
-    @_reachable
     def sentence_ids(self, where: dict | None = None) -> list[str]:
         return list(self.sentences.get(where=where, include=[])["ids"])
 
-    @_reachable
     def sentence_metas(self) -> list[tuple[str, dict]]:
         got = self.sentences.get(include=["metadatas"])
         return [(sid, dict(m or {})) for sid, m in zip(got["ids"], got["metadatas"], strict=True)]
 
-    @_reachable
     def sentence_vectors(self, chunk_ids: list[str]) -> list[tuple[dict, list[float]]]:
         """The stored sentence vectors of these chunks, with their metadata (offsets)."""
         if not chunk_ids:
@@ -145,11 +125,9 @@ class ChromaStore:
                 yield StoredChunk(cid, text or "", dict(meta or {}))
             offset += len(got["ids"])
 
-    @_reachable
     def _page(self, where: dict | None, offset: int) -> dict:
         return self.chunks.get(where=where, include=["documents", "metadatas"], limit=2000, offset=offset)
 
-    @_reachable
     def query(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
         """Ids of the nearest chunks with cosine similarity (fewer when the collection holds fewer).
 
@@ -165,15 +143,12 @@ class ChromaStore:
         return {cid: list(v) for cid, v in zip(got["ids"], got["embeddings"], strict=True)}
 
     # -- documents ----------------------------------------------------------------------------
-    @_reachable
     def put_document(self, doc_id: str, text: str, meta: dict) -> None:
         self.docs.upsert(ids=[doc_id], embeddings=[_DOC_VECTOR], documents=[text], metadatas=[_flat(meta)])
 
-    @_reachable
     def delete_document(self, doc_id: str) -> None:
         self.docs.delete(ids=[doc_id])
 
-    @_reachable
     def documents(self, with_text: bool = False) -> list[StoredDocument]:
         include = ["metadatas", "documents"] if with_text else ["metadatas"]
         got = self.docs.get(include=include)
@@ -183,7 +158,6 @@ class ChromaStore:
             for doc_id, text, meta in zip(got["ids"], texts, got["metadatas"], strict=True)
         ]
 
-    @_reachable
     def document(self, doc_id: str) -> StoredDocument | None:
         got = self.docs.get(ids=[doc_id], include=["metadatas", "documents"])
         if not got["ids"]:

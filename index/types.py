@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+
+from ingest.responsibilities import Responsibility
 
 
 @dataclass
@@ -48,4 +50,40 @@ class DocumentInfo:
     source_path: str
     n_chunks: int
     pages: int
-    meta: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # the catalog's fields (kind, date, period, superseded_by …)
+    register: tuple[Responsibility, ...] = ()  # the document's responsibility statements
+
+    @property
+    def kind(self) -> str:
+        return str(self.meta.get("kind") or "")
+
+    @property
+    def when(self) -> str:
+        """The period the document covers, else its date ('' if neither is known)."""
+        return str(self.meta.get("period") or self.meta.get("date") or "")
+
+    @property
+    def superseded_by(self) -> str:
+        """Id of the document that replaces this one ('' if none)."""
+        return str(self.meta.get("superseded_by") or "")
+
+
+@dataclass
+class Citation:
+    """A quoted span: ``quote == cleaned document text[start:end]`` of document ``doc_id``."""
+
+    marker: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    page: int | None
+    section: str
+    quote: str
+    start: int
+    end: int
+    superseded_by: str = ""  # title of the document that replaces this one, if any
+    kind: str = ""
+    date: str = ""
+
+    def to_json(self) -> dict:
+        return asdict(self)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant.context import chunk_ids, pack, passage_source
+from assistant.context import pack, passage_source
 from assistant.evaluation import hits
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.wiring import build_assistant
@@ -37,7 +37,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=PROJECT_ROOT / "data" / "eval" / "support_dev.jsonl")
     args = parser.parse_args()
     assistant = build_assistant(Settings(), use_llm=False)
-    checker, texts = assistant.checker, assistant.doc_texts
+    checker, texts = assistant.checker, assistant.snapshot.texts
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     passages = list(assistant.retriever.passages.values())
     for row in rows:
@@ -46,10 +46,10 @@ def main() -> int:
             raise SystemExit(f"{row['id']}: anchor not found in the index: {row['anchor']!r}")
         context = pack([passage_source(found[0], found[0].title)], texts, 10**6)[0]
         row["context"] = context
-        row["candidates"] = checker.candidates(context, texts, lambda p: chunk_ids(p, assistant.retriever.passage_at))
+        row["candidates"] = checker.candidates(context)
 
     def score(sentence: str, vector, row: dict) -> float:
-        return checker.best(sentence, vector, row["context"], row["candidates"], texts).score
+        return checker.best(sentence, vector, row["context"], row["candidates"]).score
 
     for row in rows:
         vector = checker.embed_sentences([row["sentence"]])[0]

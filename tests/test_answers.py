@@ -144,7 +144,7 @@ def test_five_sub_goals_are_listed_in_document_order(delmal):
 
 @pytest.mark.integration
 def test_superseded_plan_is_flagged_with_the_title_that_replaces_it(assistant, delmal):
-    fardplan_title = assistant.docs[FARDPLAN].title
+    fardplan_title = assistant.snapshot.title(FARDPLAN)
     assert fardplan_title.startswith("Färdplan")
     assert f"ersatt av {fardplan_title}" in delmal.text
     assert all(c.superseded_by == fardplan_title for c in delmal.citations)

@@ -15,7 +15,8 @@ from assistant.settings import PROJECT_ROOT
 from assistant.wiring import build_index, build_retriever, chunking_options
 from front.api import add_api
 from front.cli import main
-from index.store import ChromaStore, StoreUnavailable
+from index.backends import StoreUnavailable
+from index.store import ChromaStore
 from ingest.pipeline import ingest_paths
 
 pytestmark = pytest.mark.server

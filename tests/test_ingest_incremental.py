@@ -88,7 +88,7 @@ def assert_consistent(index: PlanIndex) -> None:
     expected = Counter({(d.doc_id, d.version): d.n_chunks for d in docs})
     assert _chunk_versions(index.store) == expected
     assert index.store.chunks.count() == sum(d.n_chunks for d in docs)
-    passages = index.passages()
+    passages = _passages(index)
     assert len(passages) == len({p.chunk_id for p in passages}) == sum(d.n_chunks for d in docs)
     spans = [(p.doc_id, p.start, p.end) for p in passages]
     assert len(spans) == len(set(spans)), "the same span is stored twice"
@@ -152,7 +152,7 @@ def test_changed_file_is_updated_and_its_old_chunks_are_gone(plans, index, setti
     beta = next(d for d in index.documents() if d.doc_id == "beta")
     assert report.chunks_written == beta.n_chunks == len(new_beta)
     assert "reviderad" in index.document_text("beta")
-    assert all("reviderad" in p.text for p in index.passages() if p.doc_id == "beta" and "Avsnitt" in p.text)
+    assert all("reviderad" in p.text for p in _passages(index) if p.doc_id == "beta" and "Avsnitt" in p.text)
     assert_consistent(index)
 
 
@@ -173,7 +173,7 @@ def test_deleted_file_is_removed(plans, index, settings):
     assert report.removed == ["gamma"]
     assert "gamma" not in index.committed()
     assert index.store.chunk_ids({"doc_id": "gamma"}) == []
-    assert not any(p.doc_id == "gamma" for p in index.passages())
+    assert not any(p.doc_id == "gamma" for p in _passages(index))
     assert_consistent(index)
 
 
@@ -213,8 +213,8 @@ def test_interrupted_ingest_shows_only_committed_documents_and_the_next_run_clea
 
     committed = index.committed()
     assert list(committed) == ["alfa"]  # files are ingested in name order: alfa, beta, ...
-    assert {p.doc_id for p in index.passages()} == {"alfa"}
-    assert len(index.passages()) == index.documents()[0].n_chunks
+    assert {p.doc_id for p in _passages(index)} == {"alfa"}
+    assert len(_passages(index)) == index.documents()[0].n_chunks
     staged = index.store.chunks.count() - index.documents()[0].n_chunks
     assert staged > 0, "beta's chunks were staged before the commit was cut off"
     assert index.store.chunk_ids({"doc_id": "beta"})
@@ -236,29 +236,29 @@ def test_interrupted_update_of_unchanged_text_keeps_the_old_version_visible(plan
     """A catalog edit changes a document's version but not its text: cut off, the old version stays."""
     _write_catalog(plans, {"alfa": "Plan Alfa", "beta": "Plan Beta"})
     _ingest(plans, index, settings)
-    before = [(p.chunk_id, p.text, p.title) for p in index.passages() if p.doc_id == "alfa"]
+    before = [(p.chunk_id, p.text, p.title) for p in _passages(index) if p.doc_id == "alfa"]
     _write_catalog(plans, {"alfa": "Plan Alfa, reviderad titel", "beta": "Plan Beta"})
 
     with pytest.raises(KeyboardInterrupt):
         _ingest(plans, InterruptedIndex(index, interrupt_at=1), settings)
 
-    after = [(p.chunk_id, p.text, p.title) for p in index.passages() if p.doc_id == "alfa"]
+    after = [(p.chunk_id, p.text, p.title) for p in _passages(index) if p.doc_id == "alfa"]
     assert after == before
     report = _ingest(plans, index, settings)
     assert report.updated == ["alfa"] and report.garbage_collected > 0
-    assert {p.title for p in index.passages() if p.doc_id == "alfa"} == {"Plan Alfa, reviderad titel"}
+    assert {p.title for p in _passages(index) if p.doc_id == "alfa"} == {"Plan Alfa, reviderad titel"}
     assert_consistent(index)
 
 
 def test_interrupted_update_of_changed_text_keeps_the_old_version_visible(plans, index, settings):
     _ingest(plans, index, settings)
-    before = [(p.chunk_id, p.text) for p in index.passages() if p.doc_id == "alfa"]
+    before = [(p.chunk_id, p.text) for p in _passages(index) if p.doc_id == "alfa"]
     (plans / "alfa.txt").write_text(_plan_text(0, marker="ändrad "), encoding="utf-8")
 
     with pytest.raises(KeyboardInterrupt):
         _ingest(plans, InterruptedIndex(index, interrupt_at=1), settings)
 
-    assert [(p.chunk_id, p.text) for p in index.passages() if p.doc_id == "alfa"] == before
+    assert [(p.chunk_id, p.text) for p in _passages(index) if p.doc_id == "alfa"] == before
     report = _ingest(plans, index, settings)
     assert report.updated == ["alfa"] and report.garbage_collected > 0
     assert_consistent(index)
@@ -324,7 +324,7 @@ def _assert_crash_state(index: PlanIndex) -> int:
     stored = _chunk_versions(index.store)
     for d in docs.values():
         assert stored[(d.doc_id, d.version)] == d.n_chunks > 0, d.doc_id
-    passages = index.passages()
+    passages = _passages(index)
     assert {p.doc_id for p in passages} == set(docs)
     assert len(passages) == sum(d.n_chunks for d in docs.values())
     committed = {(d.doc_id, d.version) for d in docs.values()}
@@ -362,3 +362,8 @@ def test_sigkill_midway_leaves_a_consistent_index_and_the_next_run_completes(
         assert "leftover" not in out
     assert len(index.committed()) == CRASH_FILES
     assert_consistent(index)
+
+
+def _passages(index: PlanIndex) -> list:
+    """Every visible passage of the index, in document order."""
+    return list(index.snapshot().passages.values())

@@ -62,7 +62,8 @@ class CountingBuild:
 def _retriever(settings) -> tuple[HybridRetriever, CountingBuild]:
     """A retriever as a fresh process would build it, counting whether it had to build the indexes."""
     counter = CountingBuild(KeywordCache(settings.keyword_cache_dir))
-    return HybridRetriever(build_index(settings), RetrievalOptions(), default_glossary(), counter), counter
+    index = build_index(settings)
+    return HybridRetriever(index.snapshot(), index, RetrievalOptions(), default_glossary(), counter), counter
 
 
 def test_saved_after_the_first_build_and_loaded_at_the_next_start(settings, caplog):

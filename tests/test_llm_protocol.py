@@ -61,7 +61,7 @@ def _run(assistant, question: str, history=()) -> tuple[list[str], Answer]:
 
 def _assert_citations_exact(assistant, answer: Answer) -> None:
     for c in answer.citations:
-        assert assistant.doc_texts[c.doc_id][c.start : c.end] == c.quote
+        assert assistant.snapshot.texts[c.doc_id][c.start : c.end] == c.quote
 
 
 def _assert_offline_with_notice(answer: Answer, reason: str, lang: str = "sv") -> None:

@@ -113,7 +113,7 @@ def test_a_real_server_streams_and_every_citation_of_its_answer_is_checked(
         for s in answer.sentences:
             assert bool(s.markers) == (s.status == "verified")  # only verified sentences carry a citation
         for c in answer.citations:
-            assert assistant.doc_texts[c.doc_id][c.start : c.end] == c.quote
+            assert assistant.snapshot.texts[c.doc_id][c.start : c.end] == c.quote
     else:  # what a 270M base model usually writes: no citation that holds → the offline answer
         assert answer.fallback in GenerationFailed.REASONS and answer.notice and not answer.sentences
         assert "Hälso- och sjukvårdsförvaltningen" in answer.text

@@ -57,7 +57,7 @@ def samples(tmp_path_factory):
 def passages_by_doc(samples):
     _, index = samples
     out = defaultdict(list)
-    for p in index.passages():
+    for p in list(index.snapshot().passages.values()):
         out[p.doc_id].append(p)
     return out
 

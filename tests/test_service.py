@@ -10,7 +10,7 @@ import pytest
 from assistant.errors import IndexMissing
 from assistant.service import AssistantService
 from assistant.wiring import build_index, chunking_options
-from index.store import StoreUnavailable
+from index.backends import StoreUnavailable
 from ingest.pipeline import ingest_paths
 
 PLANS = {
@@ -46,7 +46,7 @@ def test_empty_index_is_index_missing_until_something_is_ingested(settings, tmp_
     with pytest.raises(IndexMissing):
         service()
     _ingest(settings, tmp_path / "plans", ["avfall"])
-    assert list(service().docs) == ["avfall"]  # an empty index is looked at again on every call
+    assert [d.doc_id for d in service().documents()] == ["avfall"]  # an empty index is looked at again on every call
 
 
 def test_documents_ingested_elsewhere_appear_after_the_refresh_interval(settings, tmp_path):
@@ -62,9 +62,10 @@ def test_documents_ingested_elsewhere_appear_after_the_refresh_interval(settings
     assert service() is first, "the check runs in the background; this request is answered at once"
     service.wait_for_refresh(30)
     second = service()
-    assert second is not first and sorted(second.docs) == ["avfall", "bibliotek"]
+    assert second is not first and [d.doc_id for d in second.documents()] == ["avfall", "bibliotek"]
     assert second.retriever.retrieve("folkbiblioteken meröppet", 1)[0].doc_id == "bibliotek"
-    assert first.docs.keys() == {"avfall"}, "the old Assistant is left as it was (requests in flight keep it)"
+    kept = [d.doc_id for d in first.documents()]
+    assert kept == ["avfall"], "the old Assistant is left as it was (requests in flight keep it)"
 
     clock.now = 20.0
     service()
@@ -81,7 +82,7 @@ def test_refresh_seconds_zero_never_checks_but_refresh_does(make_settings, tmp_p
     _ingest(settings, tmp_path / "plans", ["bibliotek"])
     clock.now = 1e6
     assert service() is first
-    assert service.refresh() is True and "bibliotek" in service().docs
+    assert service.refresh() is True and service().document("bibliotek") is not None
     assert service.refresh() is False
     assert service.refresh(force=True) is True
 
@@ -111,7 +112,7 @@ def test_concurrent_questions_during_refreshes_all_get_answers(settings, tmp_pat
             clock.now += 10
             for _ in range(500):  # until a request has started the refresh and it has finished
                 service.wait_for_refresh(30)
-                if name in service().docs:
+                if service().document(name) is not None:
                     break
                 threading.Event().wait(0.01)
     finally:
@@ -119,7 +120,7 @@ def test_concurrent_questions_during_refreshes_all_get_answers(settings, tmp_pat
         for t in threads:
             t.join(timeout=30)
     assert not errors, errors[:3]
-    assert answered and set(service().docs) == {"avfall", "kollektivtrafik", "bibliotek"}
+    assert answered and {d.doc_id for d in service().documents()} == {"avfall", "kollektivtrafik", "bibliotek"}
 
 
 def test_a_failing_background_check_is_logged_and_retried(settings, tmp_path, caplog):
