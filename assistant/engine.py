@@ -18,8 +18,11 @@ from assistant.owners import Match, OwnerFinder, RegisterRow
 from assistant.validation import validate_question
 from index.retriever import HybridRetriever
 from index.types import DocumentInfo, Passage
+from ingest.language.analysis import analyse_question
 from ingest.language.detect import detect_language
 from ingest.language.questions import asks_who, has_second_question, may_follow_up
+
+OWNER_KINDS = frozenset({"owner"})  # the register names owners (recipients and parties: the passages)
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,9 @@ class AnswerOptions:
     max_unknown_sv: float = 0.6
     max_unknown_en: float = 0.75
     max_question_chars: int = 1000
+    route_by_analysis: bool = False  # owner questions by question analysis (else by "who" cues)
+    type_weight: float = 0.0  # score bonus for a sentence that carries the kind of answer asked for
+    typed_evidence: bool = False  # refuse when no quote carries the kind of answer asked for
 
 
 @dataclass
@@ -58,7 +64,7 @@ class Assistant:
         self.snapshot = snapshot = retriever.snapshot
         self.options = options
         self.generator = generator  # None: the offline answerer only
-        self.answerer = ExtractiveAnswerer(snapshot, options.max_sentences)
+        self.answerer = ExtractiveAnswerer(snapshot, options.max_sentences, type_weight=options.type_weight)
         self.owner_finder = OwnerFinder(snapshot, self.answerer, retriever.swedish_terms)
         self.checker = SupportChecker(
             self.answerer,
@@ -134,13 +140,17 @@ class Assistant:
         # an English question is scored by its Swedish terms: its English words never occur in the plans
         scoring_query = GROUP_SEPARATOR.join(self.retriever.swedish_groups(query)) or query
         similarity = self._similarity(query, passages)
-        quotes = self.answerer.select(text, scoring_query, passages, similarity)
-        evidence = self.answerer.evidence(scoring_query, quotes[:2], text, self.snapshot.known_text)
+        analysis = analyse_question(text)
+        quotes = self.answerer.select(analysis, scoring_query, passages, similarity)
+        evidence = self.answerer.evidence(
+            scoring_query, quotes[:2], analysis, self.snapshot.known_text, self.options.typed_evidence
+        )
         matches: list[Match] = []
         if not quotes or not self._supported(evidence, lang):
             answer = self._refuse(text, lang, passages)
         else:
-            if asks_who(text):
+            who = analysis.expects in OWNER_KINDS if self.options.route_by_analysis else asks_who(text)
+            if who:
                 matches = self.owner_finder.find(text, scoring_query, passages, similarity)
             owner = self._from_register(text, lang, matches) if matches else None
             answer = self._compose(text, lang, quotes) if owner is None else owner

@@ -17,19 +17,18 @@ from dataclasses import dataclass
 
 from index.snapshot import CorpusSnapshot
 from index.types import Passage
+from ingest.language.analysis import QuestionAnalysis
+from ingest.language.answer_types import carries
 from ingest.language.marks import AMOUNT, NUMBER, PERIOD, is_item, period_in
-from ingest.language.questions import (
-    asked_role,
-    asks_amount,
-    asks_comparison,
-    asks_for_list,
-    asks_quantity,
-)
+from ingest.language.questions import asked_role, asks_amount, asks_quantity
 from ingest.language.search_text import search_form
 from ingest.language.sentences import quotable_sentences, split_sentences
 from ingest.language.words import QUESTION_STEMS, WORD, analyse, analyse_chars
 
 GROUP_SEPARATOR = " | "
+# Kinds of answer with a form of their own (a date, a number …) that a quote must carry.
+TYPED_KINDS = frozenset({"date", "period", "number", "amount", "contact", "place", "owner", "recipient", "parties",
+                         "definition"})
 # (groups of alternative stems with their weight, character 4-grams of the question's words)
 QuestionTerms = tuple[list[tuple[frozenset[str], float]], set[str]]
 # similarity(doc_id, start, end) → cosine similarity of the question and that stored sentence (0 if none)
@@ -67,7 +66,9 @@ class ExtractiveAnswerer:
         max_sentences: int = 4,
         relative_floor: float = 0.6,
         dense_weight: float = 4.0,
+        type_weight: float = 0.0,
     ) -> None:
+        self.type_weight = type_weight
         self.texts = snapshot.texts
         self.dense_weight = dense_weight
         df: Counter[str] = Counter()
@@ -145,7 +146,7 @@ class ExtractiveAnswerer:
     # -- selection ----------------------------------------------------------------------------
     def select(
         self,
-        question: str,
+        question: QuestionAnalysis,
         query: str,
         passages: list[Passage],
         similarity: Similarity = lambda doc_id, a, b: 0.0,
@@ -153,13 +154,24 @@ class ExtractiveAnswerer:
         ranked = self.candidates(query, passages, similarity)
         if not ranked:
             return []
-        if asks_for_list(question):
+        if self.type_weight:
+            ranked = self._by_answer_type(ranked, question)
+        if question.expects == "list":
             listed = self._list_quotes(ranked[:6])
             if listed:
                 return listed
-
-        chosen = self._best(ranked, compare=asks_comparison(question))
+        chosen = self._best(ranked, compare="comparison" in question.kinds)
         return self._with_lists(self._with_lead_ins(chosen))
+
+    def _by_answer_type(self, ranked: list[Quote], question: QuestionAnalysis) -> list[Quote]:
+        """Sentences that carry the kind of answer asked for (a date for "när …?") rank higher."""
+        kind = question.expects
+        if kind not in TYPED_KINDS:
+            return ranked
+        for q in ranked:
+            if carries(kind, q.text, question.term):
+                q.score += self.type_weight
+        return sorted(ranked, key=lambda x: -x.score)
 
     def _best(self, ranked: list[Quote], compare: bool) -> list[Quote]:
         """The best sentences (near-duplicates dropped); a comparison question also gets the best
@@ -197,12 +209,19 @@ class ExtractiveAnswerer:
                 out.append(Quote(quote.passage, span[0], span[1], text[span[0] : span[1]], quote.score))
         return out
 
-    def evidence(self, query: str, quotes: list[Quote], question: str, known_text: str) -> Evidence:
-        """``known_text``: all indexed text (documents and metadata), to tell a period the plans never name."""
+    def evidence(
+        self, query: str, quotes: list[Quote], question: QuestionAnalysis, known_text: str, typed: bool = False
+    ) -> Evidence:
+        """``known_text``: all indexed text (documents and metadata), to tell a period the plans never name.
+        ``typed``: the kind of answer asked for must be in the quotes (else it is reported missing)."""
         q = self.question_terms(query)
         coverage = max((self.sentence_score(q, x.text + " " + x.passage.context, 0)[1] for x in quotes), default=0.0)
         dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
-        return Evidence(coverage, dense, self.unknown_share(q), _missing_answer_type(question, quotes, known_text))
+        missing = _missing_answer_type(question.question, quotes, known_text)
+        if typed and not missing and question.expects in TYPED_KINDS:
+            text = " ".join(x.text + " " + x.passage.context for x in quotes)
+            missing = "" if carries(question.expects, text, question.term) else question.expects
+        return Evidence(coverage, dense, self.unknown_share(q), missing)
 
     def _with_lead_ins(self, chosen: list[Quote]) -> list[Quote]:
         """Put the heading that assigns a numbered item right before the item (owner first)."""
