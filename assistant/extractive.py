@@ -13,8 +13,9 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from assistant.ranking import HAND_SET, Ranker
 from index.snapshot import CorpusSnapshot
 from index.types import Passage
 from ingest.language.analysis import QuestionAnalysis
@@ -23,12 +24,14 @@ from ingest.language.marks import AMOUNT, NUMBER, PERIOD, is_item, period_in
 from ingest.language.questions import asked_role, asks_amount, asks_quantity
 from ingest.language.search_text import search_form
 from ingest.language.sentences import quotable_sentences, split_sentences
-from ingest.language.words import QUESTION_STEMS, WORD, analyse, analyse_chars
+from ingest.language.words import QUESTION_STEMS, WORD, analyse, analyse_chars, opens_with_back_reference
 
 GROUP_SEPARATOR = " | "
 # Kinds of answer with a form of their own (a date, a number …) that a quote must carry.
 TYPED_KINDS = frozenset({"date", "period", "number", "amount", "contact", "place", "owner", "recipient", "parties",
                          "definition"})
+# Kinds whose form is plain enough that a quote without it does not answer the question.
+REQUIRED_KINDS = frozenset({"date", "period", "number", "amount", "contact"})
 # (groups of alternative stems with their weight, character 4-grams of the question's words)
 QuestionTerms = tuple[list[tuple[frozenset[str], float]], set[str]]
 # similarity(doc_id, start, end) → cosine similarity of the question and that stored sentence (0 if none)
@@ -42,6 +45,7 @@ class Quote:
     end: int
     text: str
     score: float = 0.0
+    features: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -67,8 +71,10 @@ class ExtractiveAnswerer:
         relative_floor: float = 0.6,
         dense_weight: float = 4.0,
         type_weight: float = 0.0,
+        ranker: Ranker = HAND_SET,
     ) -> None:
         self.type_weight = type_weight
+        self.ranker = ranker
         self.texts = snapshot.texts
         self.dense_weight = dense_weight
         df: Counter[str] = Counter()
@@ -124,24 +130,50 @@ class ExtractiveAnswerer:
         return sum(1 for stems, _ in groups if all(self._df.get(t, 0) == 0 for t in stems)) / len(groups)
 
     def candidates(
-        self, question_query: str, passages: list[Passage], similarity: Similarity
+        self,
+        question_query: str,
+        passages: list[Passage],
+        similarity: Similarity,
+        question: QuestionAnalysis | None = None,
     ) -> list[Quote]:
+        """Every quotable sentence of the passages, scored by the ranker, best first."""
         q = self.question_terms(question_query)
         quotes = []
         top = passages[0].score if passages else 1.0
-        for p in passages:
+        for rank, p in enumerate(passages):
             text = self.texts[p.doc_id]
             prior = (p.score / top) if top > 0 else 0.0
+            heading = p.section.rsplit(" > ", 1)[-1]  # what the sentence is about
             for a, b in quotable_sentences(text, p.start, p.end):
                 sentence = text[a:b]
                 if _is_title(sentence):
                     continue
-                heading = p.section.rsplit(" > ", 1)[-1]  # what the sentence is about
-                lexical, _ = self.sentence_score(q, f"{sentence} {p.context} {heading}", prior)
-                dense = similarity(p.doc_id, a, b)
-                quotes.append(Quote(p, a, b, sentence, self.dense_weight * dense + lexical))
+                f = self.features(q, sentence, f"{p.context} {heading}", question)
+                f.update(dense_rel=similarity(p.doc_id, a, b), prior=prior, first=float(rank == 0))
+                quote = Quote(p, a, b, sentence, self.ranker.score(f))
+                quote.features = f
+                quotes.append(quote)
         quotes.sort(key=lambda x: -x.score)
         return quotes
+
+    def features(
+        self, q: QuestionTerms, sentence: str, context: str, question: QuestionAnalysis | None
+    ) -> dict[str, float]:
+        """The features of a sentence that do not depend on its passage (see :mod:`assistant.ranking`)."""
+        grams = q[1]
+        around = search_form(f"{sentence} {context}")
+        own = search_form(sentence)
+        kind = question.expects if question else ""
+        return {
+            "coverage": self.coverage(q, set(analyse(around))),
+            "own_coverage": self.coverage(q, set(analyse(own))),
+            "char": len(grams & set(analyse_chars(around))) / len(grams) if grams else 0.0,
+            "typed": float(kind in TYPED_KINDS and carries(kind, sentence, question.term if question else "")),
+            "item": float(is_item(sentence)),
+            "lead_in": float(sentence.rstrip().endswith(":")),
+            "back_ref": float(opens_with_back_reference(sentence)),
+            "short": 1.0 / max(1, len(sentence.split())),
+        }
 
     # -- selection ----------------------------------------------------------------------------
     def select(
@@ -151,7 +183,7 @@ class ExtractiveAnswerer:
         passages: list[Passage],
         similarity: Similarity = lambda doc_id, a, b: 0.0,
     ) -> list[Quote]:
-        ranked = self.candidates(query, passages, similarity)
+        ranked = self.candidates(query, passages, similarity, question)
         if not ranked:
             return []
         if self.type_weight:
@@ -218,7 +250,7 @@ class ExtractiveAnswerer:
         coverage = max((self.sentence_score(q, x.text + " " + x.passage.context, 0)[1] for x in quotes), default=0.0)
         dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
         missing = _missing_answer_type(question.question, quotes, known_text)
-        if typed and not missing and question.expects in TYPED_KINDS:
+        if typed and not missing and question.expects in REQUIRED_KINDS:
             text = " ".join(x.text + " " + x.passage.context for x in quotes)
             missing = "" if carries(question.expects, text, question.term) else question.expects
         return Evidence(coverage, dense, self.unknown_share(q), missing)

@@ -247,10 +247,11 @@ _ARTICLES = ("av", "of", "the", "de", "det", "den", "a", "an")
 
 def _which(word: str, preps: list[str], after: list[str]) -> str:
     """"vilka/which + noun": the noun's class decides; other things are a list (plural) or a fact."""
-    words = [t for t in _main_clause(after) if t not in _ARTICLES]
+    clause = _main_clause(after)
+    words = [t for t in clause if t not in _ARTICLES]
     if words and words[0] in ("satt", "way", "ways"):
         return "manner"
-    if words and (words[0] in ("year", "years", "aren") or (words[0] == "ar" and _year_not_copula(words[1:]))):
+    if words and (words[0] in ("year", "years", "aren") or (words[0] == "ar" and _year_not_copula(clause[1:]))):
         return "period" if word == "vilka" or words[0] in ("years", "aren") else "date"
     cls = next((c for c in map(_noun_class, words[:2]) if c), None)
     if cls in ("body", "party"):
@@ -271,6 +272,8 @@ def _year_not_copula(rest: list[str]) -> bool:
     if not rest:
         return True
     nxt = rest[0]
+    if nxt in _ARTICLES or nxt.endswith(("aste", "este")):  # "vilka är de …", "vilka är starkaste …"
+        return False
     return nxt in qw.FINITE_VERBS_SV or (nxt.endswith(("r", "s", "de", "te")) and not _definite_plural(nxt))
 
 

@@ -90,3 +90,15 @@ def fold_accents(text: str) -> str:
     """Letters without their marks ("nära vård" → "nara vard"), for matching text typed without å, ä, ö."""
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+# Words that open a sentence by pointing back at the one before it ("Dessa patienter …", "Där …"):
+# such a sentence is read together with its predecessor.
+BACK_REFERENCES = frozenset(
+    "dessa detta denna de dom där då därför därmed här han hon hen dess deras sådana "
+    "these this they those there he she its their such".split()
+)
+
+
+def opens_with_back_reference(sentence: str) -> bool:
+    words = WORD.findall(sentence[:40].lower())
+    return bool(words) and words[0] in BACK_REFERENCES
