@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from index.types import Passage
-from ingest.responsibilities import Responsibility
+from ingest.register import Responsibility
 from ingest.sentences import split_sentences
 from ingest.tokens import count_tokens
 

@@ -254,7 +254,8 @@ def format_answer_report(report: dict) -> str:
 # -- register ----------------------------------------------------------------------------------
 def evaluate_register(entries: list[dict], owners_gold: Path, doc_texts: dict[str, str]) -> dict:
     """Precision and recall of the stored register against a gold file of responsibility statements."""
-    from ingest.responsibilities import Responsibility, score_register
+    from assistant.register_eval import score_register
+    from ingest.register import Responsibility
 
     gold = [json.loads(line) for line in owners_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     found = [Responsibility.from_json(e) for e in entries]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from assistant.extractive import ExtractiveAnswerer, QuestionTerms, Similarity, text_terms
 from index.signals import asked_item_numbers, years_in
 from index.types import Passage
-from ingest.responsibilities import Responsibility
+from ingest.register import Responsibility
 
 _KIND_HINTS = {
     "decided": re.compile(r"\b(beslut\w*|antog|antogs|fastställ\w*|decided|adopted|approved)\b", re.I),

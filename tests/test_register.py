@@ -7,16 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from ingest.catalog import CatalogEntry
-from ingest.documents import build_document
-from ingest.responsibilities import (
-    Responsibility,
+from assistant.register_eval import (
     evidence_spans,
-    extract_responsibilities,
-    normalise_owner,
-    same_body,
+    gold_spans,
+    load_corpus,
+    load_statements,
+    match_register,
+    overlaps,
     score_register,
 )
+from ingest.catalog import CatalogEntry
+from ingest.documents import build_document
+from ingest.register import Responsibility, extract_responsibilities, normalise_owner, same_body
 from ingest.types import CleanDocument, LoadedFile, LoadedPage
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -388,9 +390,9 @@ def test_evidence_spans_fall_back_to_a_40_character_window():
 
 @pytest.fixture(scope="module")
 def corpus() -> list[CleanDocument]:
-    from ingest.responsibilities import _build_corpus
-
-    return _build_corpus(PLANS)
+    docs, skipped = load_corpus(PLANS)
+    assert not skipped
+    return docs
 
 
 def test_offsets_are_exact_on_the_real_corpus(corpus):
@@ -406,15 +408,13 @@ def test_register_against_the_dev_gold(corpus):
     one half of a split (ids r001–r129, 65 missing), so the sibling items of its lists and the other
     statements of the same documents count as unmatched. The bar is the figure reached (0.455) minus a
     margin. Where the dev gold annotates a sentence, the register names a gold owner 61 times out of 62."""
-    from ingest.responsibilities import _gold_spans, _overlaps, match_register
-
-    gold = [json.loads(line) for line in OWNERS_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = load_statements(OWNERS_GOLD)
     found = [r for doc in corpus for r in extract_responsibilities(doc)]
     texts = {d.doc_id: d.text for d in corpus}
     score = score_register(found, gold, texts)
     assert score["recall"] >= 0.80, score
     assert score["precision"] >= 0.42, score
     matched = {f for _, f in match_register(found, gold, texts)}
-    spans = _gold_spans(gold, texts)
-    annotated = [i for i, f in enumerate(found) if any(d == f.doc_id and _overlaps(f, sp) for d, sp in spans)]
+    spans = gold_spans(gold, texts)
+    annotated = [i for i, f in enumerate(found) if any(d == f.doc_id and overlaps(f, sp) for d, sp in spans)]
     assert sum(i in matched for i in annotated) / len(annotated) >= 0.90

@@ -1,0 +1,79 @@
+"""Owner keys: one key for the variants of a body's name, and whether two names name the same body."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.register.mentions import HEAD, POSSESSOR, PRE
+
+_FILLER = {"för", "i", "och", "samt", "av", "med", "på", "inom", "till", "från", "vid", "under", "samverkan", "the"}
+_DETERMINERS = PRE - {"civila", "egna", "nya"}
+_SUFFIXES = sorted(
+    ("heterna", "hetens", "arnas", "ernas", "ornas", "anden", "andet", "andes", "arens", "heten", "heter", "arna",
+     "erna", "orna", "aren", "ande", "ades", "ens", "ets", "are", "ade", "ast", "het", "ern", "en", "et", "ar", "er",
+     "or", "as", "es", "ad", "at", "a", "e", "s"),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+GENERIC_OWNER_WORDS = {"region", "örebro", "län", "läns"}
+
+
+def _stem(word: str) -> str:
+    """A light Swedish stemmer (definite, plural and genitive endings) so that variants of a name meet."""
+    if len(word) <= 4:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _drop_possessor(words: list[str]) -> list[str]:
+    """'hälso och sjukvårdsnämndens beredning för närsjukvård' → 'beredning för närsjukvård'.
+
+    Only a possessor that opens the name counts (first word, or "hälso och sjukvårdens"), so that
+    "Region Örebro län, länets kommuner" keeps its first member.
+    """
+    cut = -1
+    for i, word in enumerate(words[:3]):
+        opens = i == 0 or (i == 2 and words[1] in ("och", "eller"))
+        later_head = any(HEAD.fullmatch(w) and not HEAD.fullmatch(w).group("gen") for w in words[i + 1 :])
+        if opens and POSSESSOR.fullmatch(word) and later_head:
+            cut = i
+    return words[cut + 1 :]
+
+
+def normalise_owner(name: str) -> str:
+    """A key that merges variants of one body: case, determiners, genitives, endings and filler words."""
+    text = re.sub(r"\([^)]*\)", " ", name.lower())
+    text = re.sub(r"(\w)-\s*(och|eller|samt)\b", r"\1 \2", text).replace("-", "")
+    words = _drop_possessor(re.findall(r"[^\W_]+", text))
+    return " ".join(_stem(w) for w in words if w not in _FILLER and w not in _DETERMINERS)
+
+
+def _content_words(key: str) -> set[str]:
+    return {w for w in key.split() if len(w) >= 4 and w not in GENERIC_OWNER_WORDS}
+
+
+def _alternatives(owner: str) -> list[str]:
+    """An owner and its alternative names: parenthesised explanations, parts split by ';', '→' or ' / '."""
+    inner = re.findall(r"\(([^)]*)\)", owner)
+    variants = [re.sub(r"\([^)]*\)", " ", owner), owner.replace("(", " ").replace(")", " "), *inner]
+    out = []
+    for v in variants:
+        out.append(v)
+        out.extend(p for p in re.split(r";|→| / ", v) if p.strip() and p != v)
+    return out
+
+
+def same_body(a: str, b: str) -> bool:
+    """Whether two owner names name the same body: equal keys, or one's content words contained in the other's."""
+    for x in _alternatives(a):
+        for y in _alternatives(b):
+            kx, ky = normalise_owner(x), normalise_owner(y)
+            if kx and kx == ky:
+                return True
+            wx, wy = _content_words(kx), _content_words(ky)
+            if wx and wy and (wx <= wy or wy <= wx):
+                return True
+    return False

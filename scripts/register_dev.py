@@ -1,0 +1,69 @@
+"""Development runner for the responsibility register: extract a folder's register and score it.
+
+usage: .venv/bin/python scripts/register_dev.py FOLDER GOLD.jsonl
+
+Prints precision and recall against the gold statements, per kind, then the unmatched gold
+statements and the unmatched entries. No index and no embedding: it runs in seconds.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout: the project's packages beside this script
+
+from assistant.register_eval import (  # noqa: E402
+    gold_spans,
+    load_corpus,
+    load_statements,
+    match_register,
+    overlaps,
+    score_register,
+)
+from ingest.register import KINDS, Responsibility, extract_responsibilities  # noqa: E402
+
+
+def _report(found: list[Responsibility], gold: list[dict], texts: dict[str, str]) -> None:
+    pairs = match_register(found, gold, texts)
+    score = score_register(found, gold, texts)
+    print(f"precision {score['precision']:.3f}  recall {score['recall']:.3f}  "
+          f"(matched {score['matched']}, found {score['found']}, gold {score['gold']})")  # fmt: skip
+    gold_hit, found_hit = {g for g, _ in pairs}, {f for _, f in pairs}
+    spans = gold_spans(gold, texts)
+    annotated = [i for i, f in enumerate(found) if any(d == f.doc_id and overlaps(f, sp) for d, sp in spans)]
+    right = sum(1 for i in annotated if i in found_hit)
+    print(f"  on sentences the gold annotates: {right}/{len(annotated)} found entries name a gold owner")
+    found_kinds, gold_kinds = Counter(r.kind for r in found), Counter(g["kind"] for g in gold)
+    for kind in KINDS:
+        got_g = sum(1 for g in gold_hit if gold[g]["kind"] == kind)
+        got_f = sum(1 for f in found_hit if found[f].kind == kind)
+        print(f"  {kind:<12} recall {got_g}/{gold_kinds[kind]}  precision {got_f}/{found_kinds[kind]}")
+    print("\nunmatched gold:")
+    for gi, g in enumerate(gold):
+        if gi not in gold_hit:
+            print(f"  {g['id']} [{g['kind']}] {g['owner']!r}: {' '.join(g['evidence'].split())[:110]}")
+    print("\nunmatched found:")
+    for fi, f in enumerate(found):
+        if fi not in found_hit:
+            print(f"  {f.doc_id[:14]} [{f.kind}] {f.owner!r}: {texts[f.doc_id][f.task_start : f.task_end][:110]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print("usage: .venv/bin/python scripts/register_dev.py FOLDER GOLD.jsonl", file=sys.stderr)
+        return 2
+    docs, skipped = load_corpus(Path(args[0]))
+    for message in skipped:
+        print(f"skipped {message}", file=sys.stderr)
+    gold = load_statements(Path(args[1]))
+    found = [r for doc in docs for r in extract_responsibilities(doc)]
+    _report(found, gold, {d.doc_id: d.text for d in docs})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
