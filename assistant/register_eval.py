@@ -51,26 +51,46 @@ def evidence_spans(evidence: str, text: str, norm: tuple[str, list[int]] | None 
     return []
 
 
-def gold_spans(gold: list[dict], doc_texts: dict[str, str]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Per gold statement: its doc_id (the file name without extension) and where its evidence stands."""
+def gold_spans(
+    gold: list[dict], doc_texts: dict[str, str], doc_ids: dict[str, str] | None = None
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Per gold statement: its doc_id and where its evidence stands.
+
+    A statement names its document by file name: ``doc_ids`` maps file names to doc_ids (a catalog may
+    give a document another id); without an entry, the file name without extension is the id, and a
+    name that is no document's id is the one document whose text holds the evidence.
+    """
     norms = {doc_id: _normalised(text) for doc_id, text in doc_texts.items()}
     out = []
     for g in gold:
-        doc_id = Path(g["doc"]).stem.lower().replace(" ", "-")
+        doc_id = _gold_doc(g, doc_texts, norms, doc_ids or {})
         text = doc_texts.get(doc_id, "")
         out.append((doc_id, evidence_spans(g["evidence"], text, norms.get(doc_id)) if text else []))
     return out
+
+
+def _gold_doc(g: dict, doc_texts: dict[str, str], norms: dict, doc_ids: dict[str, str]) -> str:
+    if g["doc"] in doc_ids:
+        return doc_ids[g["doc"]]
+    doc_id = Path(g["doc"]).stem.lower().replace(" ", "-")
+    if doc_id in doc_texts:
+        return doc_id
+    needle = " ".join(g["evidence"].split()).lower()
+    holders = [d for d, (flat, _) in norms.items() if needle and needle in flat]
+    return holders[0] if len(holders) == 1 else doc_id
 
 
 def overlaps(r: Responsibility, spans: list[tuple[int, int]]) -> bool:
     return any(r.task_start < b and a < r.task_end for a, b in spans)
 
 
-def match_register(found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str]) -> list[tuple[int, int]]:
+def match_register(
+    found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str], doc_ids: dict[str, str] | None = None
+) -> list[tuple[int, int]]:
     """Greedy one-to-one pairs (gold index, found index): same document, same body, overlapping evidence."""
     used: set[int] = set()
     pairs = []
-    for gi, (doc_id, spans) in enumerate(gold_spans(gold, doc_texts)):
+    for gi, (doc_id, spans) in enumerate(gold_spans(gold, doc_texts, doc_ids)):
         for fi, f in enumerate(found):
             if fi not in used and f.doc_id == doc_id and overlaps(f, spans) and same_body(f.owner, gold[gi]["owner"]):
                 used.add(fi)
@@ -79,9 +99,11 @@ def match_register(found: list[Responsibility], gold: list[dict], doc_texts: dic
     return pairs
 
 
-def score_register(found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str]) -> dict:
+def score_register(
+    found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str], doc_ids: dict[str, str] | None = None
+) -> dict:
     """Precision and recall of a register against gold statements (see ``match_register``)."""
-    matched = len(match_register(found, gold, doc_texts))
+    matched = len(match_register(found, gold, doc_texts, doc_ids))
     return {
         "precision": matched / len(found) if found else 0.0,
         "recall": matched / len(gold) if gold else 0.0,

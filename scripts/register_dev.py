@@ -8,6 +8,8 @@ statements and the unmatched entries. No index and no embedding: it runs in seco
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,13 +28,13 @@ from assistant.register_eval import (  # noqa: E402
 from ingest.register import KINDS, Responsibility, extract_responsibilities  # noqa: E402
 
 
-def _report(found: list[Responsibility], gold: list[dict], texts: dict[str, str]) -> None:
-    pairs = match_register(found, gold, texts)
-    score = score_register(found, gold, texts)
+def _report(found: list[Responsibility], gold: list[dict], texts: dict[str, str], doc_ids: dict[str, str]) -> None:
+    pairs = match_register(found, gold, texts, doc_ids)
+    score = score_register(found, gold, texts, doc_ids)
     print(f"precision {score['precision']:.3f}  recall {score['recall']:.3f}  "
           f"(matched {score['matched']}, found {score['found']}, gold {score['gold']})")  # fmt: skip
     gold_hit, found_hit = {g for g, _ in pairs}, {f for _, f in pairs}
-    spans = gold_spans(gold, texts)
+    spans = gold_spans(gold, texts, doc_ids)
     annotated = [i for i, f in enumerate(found) if any(d == f.doc_id and overlaps(f, sp) for d, sp in spans)]
     right = sum(1 for i in annotated if i in found_hit)
     print(f"  on sentences the gold annotates: {right}/{len(annotated)} found entries name a gold owner")
@@ -52,16 +54,20 @@ def _report(found: list[Responsibility], gold: list[dict], texts: dict[str, str]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2:
-        print("usage: .venv/bin/python scripts/register_dev.py FOLDER GOLD.jsonl", file=sys.stderr)
-        return 2
-    docs, skipped = load_corpus(Path(args[0]))
+    parser = argparse.ArgumentParser(description="Extract a folder's register and score it against a gold file.")
+    parser.add_argument("folder", type=Path, help="documents (with their catalog.json)")
+    parser.add_argument("gold", type=Path, help="gold statements (JSONL)")
+    parser.add_argument("--dump", type=Path, help="also write every entry as JSON lines to this file")
+    args = parser.parse_args(argv)
+    docs, skipped = load_corpus(args.folder)
     for message in skipped:
         print(f"skipped {message}", file=sys.stderr)
-    gold = load_statements(Path(args[1]))
+    gold = load_statements(args.gold)
     found = [r for doc in docs for r in extract_responsibilities(doc)]
-    _report(found, gold, {d.doc_id: d.text for d in docs})
+    if args.dump:
+        lines = [json.dumps(r.to_json(), ensure_ascii=False, sort_keys=True) for r in found]
+        args.dump.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    _report(found, gold, {d.doc_id: d.text for d in docs}, {d.source: d.doc_id for d in docs})
     return 0
 
 
