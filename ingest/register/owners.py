@@ -3,29 +3,24 @@
 from __future__ import annotations
 
 import re
+import threading
+
+import Stemmer
 
 from ingest.register.mentions import HEAD, POSSESSOR, PRE
 
 _FILLER = {"för", "i", "och", "samt", "av", "med", "på", "inom", "till", "från", "vid", "under", "samverkan", "the"}
 _DETERMINERS = PRE - {"civila", "egna", "nya"}
-_SUFFIXES = sorted(
-    ("heterna", "hetens", "arnas", "ernas", "ornas", "anden", "andet", "andes", "arens", "heten", "heter", "arna",
-     "erna", "orna", "aren", "ande", "ades", "ens", "ets", "are", "ade", "ast", "het", "ern", "en", "et", "ar", "er",
-     "or", "as", "es", "ad", "at", "a", "e", "s"),
-    key=len,
-    reverse=True,
-)  # fmt: skip
 GENERIC_OWNER_WORDS = {"region", "örebro", "län", "läns"}
+_local = threading.local()
 
 
-def _stem(word: str) -> str:
-    """A light Swedish stemmer (definite, plural and genitive endings) so that variants of a name meet."""
-    if len(word) <= 4:
-        return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+def _stemmer() -> Stemmer.Stemmer:
+    """One Swedish Snowball stemmer per thread: PyStemmer's stemmers (and their caches) are not thread-safe."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("swedish")
+    return stemmer
 
 
 def _drop_possessor(words: list[str]) -> list[str]:
@@ -48,7 +43,7 @@ def normalise_owner(name: str) -> str:
     text = re.sub(r"\([^)]*\)", " ", name.lower())
     text = re.sub(r"(\w)-\s*(och|eller|samt)\b", r"\1 \2", text).replace("-", "")
     words = _drop_possessor(re.findall(r"[^\W_]+", text))
-    return " ".join(_stem(w) for w in words if w not in _FILLER and w not in _DETERMINERS)
+    return " ".join(_stemmer().stemWords([w for w in words if w not in _FILLER and w not in _DETERMINERS]))
 
 
 def _content_words(key: str) -> set[str]:
