@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.register.mentions import HEAD, PRE, SHORT_REFS, URL, Mention, all_mentions, find_mentions, tokens
+from ingest.language.admin import DETERMINERS, FOLLOW_UP_TASK, OWNER_HEAD, SHORT_REFERENCES
+from ingest.register.mentions import URL, Mention, all_mentions, find_mentions, tokens
 from ingest.register.owners import normalise_owner
-from ingest.register.rules import FOLLOW_UP_TASK, RULES, Hit, Sentence, mention_at, rule_hits, sentence_hits
+from ingest.register.rules import RULES, Hit, Sentence, mention_at, rule_hits, sentence_hits
 from ingest.register.shapes import CONTACT, FINITE, ITEM_MARK, LABEL, PHONE, SIGNATURE, UPPDRAG_TILL
 from ingest.register.types import Responsibility
 from ingest.sentences import split_sentences
@@ -229,14 +230,14 @@ def _bare_base(mention: Mention) -> str | None:
     """'förvaltning' for a bare definite "Förvaltningen" / "Beredningens"; None for a full name."""
     if mention.first != mention.last:
         return None
-    m = HEAD.fullmatch(mention.text.lower())
+    m = OWNER_HEAD.fullmatch(mention.text.lower())
     if not m or m.group("prefix"):
         return None
     stem = m.group("stem").lower()
     if stem.endswith(("arna", "erna", "orna")) or not stem.endswith(("en", "et", "n")):
         return None
     base = stem[:-2] if stem.endswith(("en", "et")) else stem[:-1]
-    return base if base in SHORT_REFS else None
+    return base if base in SHORT_REFERENCES else None
 
 
 def _is_named(cand: Mention, head: str, base: str) -> bool:
@@ -244,7 +245,7 @@ def _is_named(cand: Mention, head: str, base: str) -> bool:
     words = cand.text.lower().split()
     if len(words) == 1:
         return not head.startswith(base)
-    return words[0] not in PRE or len(words) > 2
+    return words[0] not in DETERMINERS or len(words) > 2
 
 
 def _dedupe(found: list[Responsibility]) -> list[Responsibility]:

@@ -10,48 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.language.admin import (
+    ACRONYM,
+    ACTION_NOUN,
+    ADJECTIVE,
+    CAPITAL_NAME_HEADS,
+    DETERMINERS,
+    DOMAIN_PREPOSITIONS,
+    MENTION_PREPOSITIONS,
+    NAME_HEADS,
+    NOT_GROUP_PREFIXES,
+    NOT_NAME_WORDS,
+    OWNER_HEAD,
+    POSSESSOR,
+    VERB_FORM,
+)
+
 _TOKEN = re.compile(r"[^\W_]+(?:[-/:]+[^\W_]+)*-?|[(),;–]")
 URL = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://\S+|www\.\S+|\S+@\S+")
-HEAD = re.compile(
-    r"(?P<prefix>[\w/-]*?)(?P<stem>"
-    r"nämnd(?:en|er|erna)?|beredning(?:en|ar|arna)?|förvaltning(?:en|ar|arna)?|styrelse(?:n|r|rna)?"
-    r"|grupp(?:en|er|erna)?|(?:led|utveckl|samordn|läk)(?:are|aren|arna)|chef(?:en|er|erna)?"
-    r"|förbund(?:et|en)?|myndighet(?:en|er|erna)?|förening(?:en|ar|arna)?|organisation(?:en|er|erna)?"
-    r"|nätverk(?:et|en)?|direktör(?:en|er|erna)?|ombud(?:et|en)?|sköterska(?:n)?|sköterskor(?:na)?"
-    r"|strateg(?:en|er|erna)?|koordinator(?:n|er|erna)?|(?:handläggar|sekreterar)(?:e|en|na)|controller(?:n|s)?"
-    r"|kontor(?:et|en)?|avdelning(?:en|ar|arna)?|kansli(?:et)?|sekretariat(?:et)?|stab(?:en)?|bolag(?:et)?"
-    r"|logoped(?:en|er|erna)?|lots(?:en|ar|arna)?|team(?:et|en)?|fullmäktige|kommun(?:en|er|erna)?"
-    r"|enhet(?:en|er|erna)?|region(?:en|er|erna)?|part(?:en|er|erna)?|länsdel(?:en|ar|arna)?"
-    r"|funktion(?:en)?|stiftelse(?:n)?|råd(?:et)?|ordförande|huvudm(?:an|annen|än|ännen)"
-    r"|civilsamhälle(?:t)?|samhället|område"
-    r")(?P<gen>:?s)?",
-    re.IGNORECASE,
-)
-ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,8}(?:-[A-ZÅÄÖ]{2,8})?")
-_NOT_GROUPS = {"mål", "ålder", "personal", "yrke", "risk", "befolkning", "patient", "fokus", "diagnos", "ålders"}
-_NAME_HEADS = ("område", "chefsgrupp", "funktion", "stiftelse")  # take a bare name: "Område välfärd och folkhälsa"
-_CAPNAME_HEADS = ("förvaltning", "chef", "stiftelse", "förening", "förbund", "område", "nätverk", "region")
-SHORT_REFS = {"nämnd", "beredning", "förvaltning", "styrelse", "råd", "förbund", "organisation", "region", "team"}
-PRE = {
-    "en", "ett", "den", "det", "de", "varje", "respektive", "berörda", "andra", "annan", "alla", "samtliga",
-    "två", "tre", "fyra", "fem", "sex", "flera", "dessa", "båda", "övriga", "civila", "egna", "nya",
-}  # fmt: skip
-_ADJ = re.compile(r"[^\W\d_]{3,}(?:ala|iska|ika|liga|iga|ella|ära)")
-POSSESSOR = re.compile(r"[^\W\d_]{3,}(?:en|et|na)s|läns|[^\W\d_]+:s")  # "nämndens", "länets", "läns"
-_STOP = {
-    "att", "som", "är", "var", "har", "hade", "ska", "skall", "kan", "kommer", "får", "fick", "ansvarar", "med", "av",
-    "till", "de", "den", "det", "dess", "sin", "sitt", "sina", "en", "ett", "om", "genom", "enligt", "under", "efter",
-    "sedan", "men", "också", "även", "dock", "inför", "där", "när", "alla", "hela", "varje", "detta", "denna",
-    "dessa", "vars", "vilket", "vilka", "bl", "ca", "år", "för", "i", "inom", "på", "från", "vid", "hos", "mellan",
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
-    "december", "våren", "hösten", "sommaren", "vintern", "nu", "idag", "ovanstående", "följande", "samma",
-    "uppdrag", "uppdraget", "ansvar", "ansvaret", "samråd", "beslut", "dag",
-}  # fmt: skip
-_VERBISH = re.compile(r"[^\W\d_]+(?:ar|er|ir|ade|ades|des|tes|as|s|går|får)")
-_TASK_NOUN = re.compile(r"[^\W\d_]+(?:ning|ningen|ningar|andet|ande)")
-_DOMAIN_PREPS = {"för", "i"}  # "beredning för närsjukvård", "kommuner i länet"
-_MENTION_PREPS = {"för", "i", "inom", "på", "vid", "under", "från", "hos"}
-PRONOUNS = {"de", "dessa"}
 
 
 @dataclass(frozen=True)
@@ -92,11 +68,11 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
 
 def _head(tok: Tok) -> re.Match | None:
     """The lexicon match of a token that names a body or role (a compound ending in one counts)."""
-    m = HEAD.fullmatch(tok.low.rstrip("-"))
+    m = OWNER_HEAD.fullmatch(tok.low.rstrip("-"))
     if not m or tok.text.endswith("-"):
         return None
     prefix, stem = m.group("prefix"), m.group("stem").lower()
-    if stem.startswith("grupp") and (len(prefix) < 3 or prefix.rstrip("s") in _NOT_GROUPS):
+    if stem.startswith("grupp") and (len(prefix) < 3 or prefix.rstrip("s") in NOT_GROUP_PREFIXES):
         return None
     if (stem == "råd" and not prefix) or (stem.startswith("råd") and prefix.endswith(("om", "sam", "för"))):
         return None
@@ -132,7 +108,7 @@ def _extend_left(toks: list[Tok], i: int) -> int:
         prev = toks[j - 1]
         if prev.low == "och" and j >= 2 and toks[j - 2].text.endswith("-"):
             j -= 2
-        elif prev.low in PRE or _ADJ.fullmatch(prev.low) or POSSESSOR.fullmatch(prev.low):
+        elif prev.low in DETERMINERS or ADJECTIVE.fullmatch(prev.low) or POSSESSOR.fullmatch(prev.low):
             j -= 1
         elif prev.text[0].isupper() and j < len(toks) and toks[j].low == "läns":
             j -= 1  # "Region Örebro läns …"
@@ -147,9 +123,9 @@ def _extend_left(toks: list[Tok], i: int) -> int:
 
 def _domain_word(tok: Tok) -> bool:
     low = tok.low
-    if not low[0].isalpha() or low in _STOP:
+    if not low[0].isalpha() or low in NOT_NAME_WORDS:
         return False
-    return tok.text[0].isupper() or not _VERBISH.fullmatch(low)
+    return tok.text[0].isupper() or not VERB_FORM.fullmatch(low)
 
 
 def _domain(toks: list[Tok], k: int, after_for: bool = False, limit: int = 7) -> int | None:
@@ -167,7 +143,7 @@ def _domain(toks: list[Tok], k: int, after_for: bool = False, limit: int = 7) ->
             continue
         if not _domain_word(tok) or (_is_head(toks, k) and n) or ACRONYM.fullmatch(tok.text):
             break
-        if after_for and n == 0 and tok.text[0].islower() and _TASK_NOUN.fullmatch(tok.low):
+        if after_for and n == 0 and tok.text[0].islower() and ACTION_NOUN.fullmatch(tok.low):
             break  # "ansvarar X för fördelning …": the task, not the name
         last, n, k = k, n + 1, k + 1
     if last is not None and toks[last].text.endswith("-"):
@@ -194,8 +170,8 @@ def _name_tail(toks: list[Tok], e: int) -> int:
         return e
     m = _head(head)
     word = (m.group("prefix") + m.group("stem")).lower() if m and not m.group("gen") else ""
-    capital = toks[nxt].text[0].isupper() and not _is_head(toks, nxt) and any(h in word for h in _CAPNAME_HEADS)
-    if word.startswith(_NAME_HEADS) or capital:
+    capital = toks[nxt].text[0].isupper() and not _is_head(toks, nxt) and any(h in word for h in CAPITAL_NAME_HEADS)
+    if word.startswith(NAME_HEADS) or capital:
         end = _domain(toks, nxt, limit=6)
         return e if end is None else end
     return e
@@ -207,11 +183,11 @@ def _post_tail(toks: list[Tok], e: int, depth: int) -> int | None:
     if k >= len(toks):
         return None
     word = toks[k].low
-    if word in _MENTION_PREPS and k + 1 < len(toks):
+    if word in MENTION_PREPOSITIONS and k + 1 < len(toks):
         h = _mention_starting_at(toks, k + 1)
         if h is not None and depth < 2:
             return _extend_right(toks, h, depth + 1)
-        if word in _DOMAIN_PREPS:
+        if word in DOMAIN_PREPOSITIONS:
             return _domain(toks, k + 1, after_for=word == "för")
         return None
     if word == "(":

@@ -7,10 +7,10 @@ import threading
 
 import Stemmer
 
-from ingest.register.mentions import HEAD, POSSESSOR, PRE
+from ingest.language.admin import DETERMINERS, OWNER_HEAD, POSSESSOR
 
 _FILLER = {"för", "i", "och", "samt", "av", "med", "på", "inom", "till", "från", "vid", "under", "samverkan", "the"}
-_DETERMINERS = PRE - {"civila", "egna", "nya"}
+_DETERMINERS = DETERMINERS - {"civila", "egna", "nya"}
 GENERIC_OWNER_WORDS = {"region", "örebro", "län", "läns"}
 _local = threading.local()
 
@@ -32,7 +32,7 @@ def _drop_possessor(words: list[str]) -> list[str]:
     cut = -1
     for i, word in enumerate(words[:3]):
         opens = i == 0 or (i == 2 and words[1] in ("och", "eller"))
-        later_head = any(HEAD.fullmatch(w) and not HEAD.fullmatch(w).group("gen") for w in words[i + 1 :])
+        later_head = any(OWNER_HEAD.fullmatch(w) and not OWNER_HEAD.fullmatch(w).group("gen") for w in words[i + 1 :])
         if opens and POSSESSOR.fullmatch(word) and later_head:
             cut = i
     return words[cut + 1 :]
