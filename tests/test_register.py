@@ -9,11 +9,6 @@ import pytest
 
 from assistant.register_eval import (
     evidence_spans,
-    gold_spans,
-    load_corpus,
-    load_statements,
-    match_register,
-    overlaps,
     score_register,
 )
 from ingest.catalog import CatalogEntry
@@ -279,10 +274,9 @@ def test_contact_blocks_yield_no_owner():
     assert found == []
 
 
-def test_a_signature_names_a_person_and_a_body():
-    doc, found = _extract("Karin Sundin\nOrdförande Hälso- och sjukvårdsnämnden\n")
-    assert [(r.owner, r.kind) for r in found] == [("Karin Sundin Ordförande Hälso- och sjukvårdsnämnden", "other")]
-    _assert_exact_spans(doc, found)
+def test_a_signature_is_no_statement():
+    _, found = _extract("Karin Sundin\nOrdförande Hälso- och sjukvårdsnämnden\n")
+    assert found == []
 
 
 def test_the_year_comes_from_the_catalog_period_or_date():
@@ -394,38 +388,3 @@ def test_evidence_spans_fall_back_to_a_40_character_window():
     assert text[start:].startswith("I Örebro län") or start <= text.index("I Örebro län") + 3
     assert end > text.index("mer stöd")
     assert evidence_spans("finns inte alls i texten", text) == []
-
-
-# --------------------------------------------------------------------------- the corpus
-
-
-@pytest.fixture(scope="module")
-def corpus() -> list[CleanDocument]:
-    docs, skipped = load_corpus(PLANS)
-    assert not skipped
-    return docs
-
-
-def test_offsets_are_exact_on_the_real_corpus(corpus):
-    for doc in corpus:
-        found = extract_responsibilities(doc)
-        assert found, doc.doc_id
-        _assert_exact_spans(doc, found)
-        assert all(r.year for r in found)
-
-
-def test_register_against_the_dev_gold(corpus):
-    """Recall meets the 0.80 target (0.95 reached). Precision does not, and cannot honestly: the dev gold is
-    one half of a split (ids r001–r129, 65 missing), so the sibling items of its lists and the other
-    statements of the same documents count as unmatched. The bar is the figure reached (0.455) minus a
-    margin. Where the dev gold annotates a sentence, the register names a gold owner 61 times out of 62."""
-    gold = load_statements(OWNERS_GOLD)
-    found = [r for doc in corpus for r in extract_responsibilities(doc)]
-    texts = {d.doc_id: d.text for d in corpus}
-    score = score_register(found, gold, texts)
-    assert score["recall"] >= 0.80, score
-    assert score["precision"] >= 0.42, score
-    matched = {f for _, f in match_register(found, gold, texts)}
-    spans = gold_spans(gold, texts)
-    annotated = [i for i, f in enumerate(found) if any(d == f.doc_id and overlaps(f, sp) for d, sp in spans)]
-    assert sum(i in matched for i in annotated) / len(annotated) >= 0.90

@@ -1,10 +1,11 @@
 """Swedish administrative language: how public documents say who is responsible for what.
 
 The lexicon the responsibility register reads with, written once and tested on its own
-(tests/test_language_admin.py): owner head words and the shapes of owner noun phrases, the verbs
-and phrases of responsibility, assignment, decision and follow-up with the slot their owner stands
-in, short references, and the words around them. It knows Swedish, not any one document; the
-register (:mod:`ingest.register`) keeps only the mechanics that apply it.
+(tests/test_language_admin.py): the head words of owner noun phrases (bodies, agencies, roles) and
+the words around them, short references ("Utredaren", "Myndigheten"), the verbs and phrases of
+responsibility, assignment, decision and follow-up with the slot their owner stands in, and the
+phrases that name who an assignment is reported to and who must be consulted. It knows Swedish,
+not any one document; the register (:mod:`ingest.register`) keeps only the mechanics that apply it.
 """
 
 from __future__ import annotations
@@ -14,32 +15,64 @@ from dataclasses import dataclass
 
 # --------------------------------------------------------------------------- owner noun phrases
 
-OWNER_HEAD = re.compile(
-    r"(?P<prefix>[\w/-]*?)(?P<stem>"
-    r"nämnd(?:en|er|erna)?|beredning(?:en|ar|arna)?|förvaltning(?:en|ar|arna)?|styrelse(?:n|r|rna)?"
-    r"|grupp(?:en|er|erna)?|(?:led|utveckl|samordn|läk)(?:are|aren|arna)|chef(?:en|er|erna)?"
-    r"|förbund(?:et|en)?|myndighet(?:en|er|erna)?|förening(?:en|ar|arna)?|organisation(?:en|er|erna)?"
-    r"|nätverk(?:et|en)?|direktör(?:en|er|erna)?|ombud(?:et|en)?|sköterska(?:n)?|sköterskor(?:na)?"
-    r"|strateg(?:en|er|erna)?|koordinator(?:n|er|erna)?|(?:handläggar|sekreterar)(?:e|en|na)|controller(?:n|s)?"
-    r"|kontor(?:et|en)?|avdelning(?:en|ar|arna)?|kansli(?:et)?|sekretariat(?:et)?|stab(?:en)?|bolag(?:et)?"
-    r"|logoped(?:en|er|erna)?|lots(?:en|ar|arna)?|team(?:et|en)?|fullmäktige|kommun(?:en|er|erna)?"
-    r"|enhet(?:en|er|erna)?|region(?:en|er|erna)?|part(?:en|er|erna)?|länsdel(?:en|ar|arna)?"
-    r"|funktion(?:en)?|stiftelse(?:n)?|råd(?:et)?|ordförande|huvudm(?:an|annen|än|ännen)"
-    r"|civilsamhälle(?:t)?|samhället|område"
-    r")(?P<gen>:?s)?",
-    re.IGNORECASE,
-)
+# Head words of a body or a role, each with its inflected forms. A compound ending in one counts
+# ("sjukvårdsnämnden", "Folkhälsomyndigheten", "vårdnadshavare", "Samsjuklighetsutredningen").
+BODY_HEADS = (
+    # councils, boards, administrations and their parts
+    "nämnd(?:en|er|erna)?", "beredning(?:en|ar|arna)?", "förvaltning(?:en|ar|arna)?", "styrelse(?:n|r|rna)?",
+    "fullmäktige", "råd(?:et)?", "grupp(?:en|er|erna)?", "team(?:et|en)?", "nätverk(?:et|en)?", "förbund(?:et|en)?",
+    "förening(?:en|ar|arna)?", "organisation(?:en|er|erna)?", "stiftelse(?:n)?", "bolag(?:et)?", "kontor(?:et|en)?",
+    "avdelning(?:en|ar|arna)?", "enhet(?:en|er|erna)?", "kansli(?:et)?", "sekretariat(?:et)?", "stab(?:en)?",
+    "funktion(?:en)?", "område", "länsdel(?:en|ar|arna)?",
+    # the state, its agencies and courts
+    "regering(?:en)?", "riksdag(?:en)?", "departement(?:et|en)?", "myndighet(?:en|er|erna)?", "verk(?:et|en)?",
+    "inspektion(?:en|er|erna)?", "institut(?:et|en)?", "centrum", "ombudsm(?:an|annen|än|ännen)",
+    "domstol(?:en|ar|arna)?", "universitet(?:et|en)?", "högskol(?:a|an|or|orna)", "stat(?:en|er|erna)?",
+    "polis(?:en)?",
+    # commissions of inquiry
+    "utredning(?:en|ar|arna)?", "kommitt[ée](?:n|er|erna)?", "delegation(?:en|er|erna)?",
+    "kommission(?:en|er|erna)?",
+    # municipalities, regions, principals and other parties
+    "kommun(?:en|er|erna)?", "region(?:en|er|erna)?", "landsting(?:et|en)?", "huvudm(?:an|annen|än|ännen)",
+    "part(?:en|er|erna)?", "aktör(?:en|er|erna)?", "civilsamhälle(?:t)?", "samhället",
+)  # fmt: skip
+ROLE_HEADS = (
+    # agent nouns in -are: utredare, samordnare, företrädare, vårdgivare, arbetstagare, vårdnadshavare …
+    "(?:led|utveckl|samordn|läk|utred|företräd|utför|handlägg|sekreter|gransk|giv|tag|hav)(?:are|aren|arna)",
+    "chef(?:en|er|erna)?", "direktör(?:en|er|erna)?", "ombud(?:et|en)?", "sköterska(?:n)?", "sköterskor(?:na)?",
+    "strateg(?:en|er|erna)?", "koordinator(?:n|er|erna)?", "controller(?:n|s)?", "logoped(?:en|er|erna)?",
+    "lots(?:en|ar|arna)?", "ordförande", "expert(?:en|er|erna)?", "förälder(?:n)?", "föräldrar(?:na)?",
+)  # fmt: skip
+OWNER_HEAD = re.compile(rf"(?P<prefix>[\w/-]*?)(?P<stem>{'|'.join(BODY_HEADS + ROLE_HEADS)})(?P<gen>:?s)?", re.I)
 ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,8}(?:-[A-ZÅÄÖ]{2,8})?")
-NOT_GROUP_PREFIXES = {"mål", "ålder", "personal", "yrke", "risk", "befolkning", "patient", "fokus", "diagnos", "ålders"}
+# Compounds that end in a head word but name no body ("regelverket", "målgruppen", "välfärdsstaten")
+NOT_BODY_PREFIXES = {
+    "grupp": ("mål", "ålder", "personal", "yrke", "risk", "befolkning", "patient", "fokus", "diagnos", "ålders"),
+    "verk": ("regel", "ram", "hant", "kraft", "konst", "under", "bygg"),
+    "stat": ("välfärds", "rätts", "resul", "kon"),
+    "råd": ("om", "sam", "för", "be", "till", "fri", "ut"),
+    "part": ("", "ut", "ålders"),
+}
+# Activities that name a body only with a determiner, in the definite or plural ("en delegation som ska …",
+# "utredningen"), not bare ("utredning och behandling", "delegation av beslutanderätt")
+ACTIVITY_HEADS = ("utredning", "inspektion", "delegation", "kommission")
 NAME_HEADS = ("område", "chefsgrupp", "funktion", "stiftelse")  # take a bare name: "Område välfärd och folkhälsa"
-CAPITAL_NAME_HEADS = ("förvaltning", "chef", "stiftelse", "förening", "förbund", "område", "nätverk", "region")
-SHORT_REFERENCES = {"nämnd", "beredning", "förvaltning", "styrelse", "råd", "förbund", "organisation", "region", "team"}
+CAPITAL_NAME_HEADS = (
+    "förvaltning", "chef", "stiftelse", "förening", "förbund", "område", "nätverk", "region", "utredning", "kommitt",
+    "delegation",
+)  # fmt: skip
 DETERMINERS = {
     "en", "ett", "den", "det", "de", "varje", "respektive", "berörda", "andra", "annan", "alla", "samtliga",
-    "två", "tre", "fyra", "fem", "sex", "flera", "dessa", "båda", "övriga", "civila", "egna", "nya",
+    "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "dessa", "båda", "övriga", "civila",
+    "egna", "nya", "vissa", "olika", "enskilda", "relevanta",
 }  # fmt: skip
-ADJECTIVE = re.compile(r"[^\W\d_]{3,}(?:ala|iska|ika|liga|iga|ella|ära)")
+ADJECTIVE = re.compile(
+    r"[^\W\d_]{3,}(?:ala|iska|ika|liga|iga|ella|ära|isk|iskt|ig|igt|ell|ellt|onal|onell|sam|samma|satt|ande|ende)"
+    r"|särskild|särskilda|nationell|regional|lokal|lokala|central|kommunal|statlig|ny|nytt|egen|eget|privat|privata"
+)  # fmt: skip
 POSSESSOR = re.compile(r"[^\W\d_]{3,}(?:en|et|na)s|läns|[^\W\d_]+:s")  # "nämndens", "länets", "läns"
+# "en särskild utredare, som ska fungera som nationell samordnare," names the same person twice
+ROLE_APPOSITION = re.compile(r"som (?:ska|skall) (?:fungera|verka|vara|arbeta) som\b")
 NOT_NAME_WORDS = {
     "att", "som", "är", "var", "har", "hade", "ska", "skall", "kan", "kommer", "får", "fick", "ansvarar", "med", "av",
     "till", "de", "den", "det", "dess", "sin", "sitt", "sina", "en", "ett", "om", "genom", "enligt", "under", "efter",
@@ -47,14 +80,94 @@ NOT_NAME_WORDS = {
     "dessa", "vars", "vilket", "vilka", "bl", "ca", "år", "för", "i", "inom", "på", "från", "vid", "hos", "mellan",
     "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november",
     "december", "våren", "hösten", "sommaren", "vintern", "nu", "idag", "ovanstående", "följande", "samma",
-    "uppdrag", "uppdraget", "ansvar", "ansvaret", "samråd", "beslut", "dag",
+    "uppdrag", "uppdraget", "ansvar", "ansvaret", "samråd", "beslut", "dag", "senast", "bör", "måste", "eller",
+    "bland", "annat", "exempel", "ex", "t", "exempelvis", "såsom", "främst",
 }  # fmt: skip
+# Pronouns name no owner of their own ("Vi tar ett gemensamt ansvar", "Den ska …")
+PERSONAL_PRONOUNS = {"vi", "jag", "du", "ni", "man", "han", "hon", "den", "det", "de", "dessa", "denna", "detta", "vem"}
 VERB_FORM = re.compile(r"[^\W\d_]+(?:ar|er|ir|ade|ades|des|tes|as|s|går|får)")
 ACTION_NOUN = re.compile(r"[^\W\d_]+(?:ning|ningen|ningar|andet|ande)")
 DOMAIN_PREPOSITIONS = {"för", "i"}  # "beredning för närsjukvård", "kommuner i länet"
 MENTION_PREPOSITIONS = {"för", "i", "inom", "på", "vid", "under", "från", "hos"}
 PRONOUNS = {"de", "dessa"}
+# Documents state duties but own none ("Planen fastställer målen" names no owner)
+DOCUMENT_NOUNS = re.compile(
+    r"\w*(?:plan|strategi|lag|dokument|program|rapport|avtal|policy|riktlinje|överenskommelse|direktiv|budget"
+    r"|beslut|förordning|föreskrift)(?:en|et|erna|arna|na|er|ar)?",
+    re.I,
+)
 
+# --------------------------------------------------------------------------- short references
+
+# A bare definite head refers back to the last full name with the same head ("Utredaren" → "en särskild
+# utredare", "Myndigheten" → "Folkhälsomyndigheten"). Definite form → head.
+SHORT_REFERENCES = {
+    "nämnden": "nämnd", "beredningen": "beredning", "förvaltningen": "förvaltning", "styrelsen": "styrelse",
+    "rådet": "råd", "förbundet": "förbund", "organisationen": "organisation", "regionen": "region",
+    "teamet": "team", "kommunen": "kommun", "gruppen": "grupp", "nätverket": "nätverk", "kansliet": "kansli",
+    "utredaren": "utredare", "utredningen": "utredning", "samordnaren": "samordnare", "delegationen": "delegation",
+    "kommittén": "kommitté", "kommitten": "kommitté", "kommissionen": "kommission", "myndigheten": "myndighet",
+    "inspektionen": "inspektion", "verket": "verk", "institutet": "institut", "departementet": "departement",
+    "sekretariatet": "sekretariat", "ombudsmannen": "ombudsman",
+}  # fmt: skip
+# A commission of inquiry and the person leading it are one owner: "Utredaren" in a directive to
+# "utredningen Sammanhållen kunskapsstyrning" is that inquiry.
+# In an assignment these name the one it is given to: "Utredaren" is the document's investigator, not another
+# inquiry it mentions in passing
+ASSIGNEE_ROLES = {"utredare", "utredning", "kommitté", "delegation", "samordnare"}
+SAME_ROLE = {
+    "utredare": ("utredning", "kommitté"),
+    "utredning": ("utredare", "kommitté"),
+    "kommitté": ("utredning", "utredare"),
+}
+# The assignment itself as a subject ("Uppdraget ska redovisas …", "Arbetet ska ske i samråd med …"): its owner
+# is the assignee named earlier
+ASSIGNMENT_NOUN = re.compile(
+    r"(?:tilläggs|grund|del|hela )?uppdrag(?:et|en)?|arbetet|utredningstiden|uppdragstiden"
+    r"|(?:del|slut)?redovisning(?:en)?|(?:del|slut)?rapport(?:en)?|slutbetänkande(?:t)?",
+    re.I,
+)
+REPORTING_VERB = re.compile(
+    r"(?:del|slut|åter)?redovisa(?:s|des)?|(?:åter)?rapportera(?:s|des)?|lämnas|lämnades|inkomma|överlämnas"
+    r"|ske|bedrivas|bedrivs|genomföras|genomförs|utföras|utförs|avrapporteras|slutföras|påbörjas",
+    re.I,
+)
+DEADLINE = re.compile(r"\bsenast\b", re.I)
+
+# --------------------------------------------------------------------------- recipients and consultation
+
+# Who an assignment is reported to: "redovisas till Regeringskansliet", "rapportera till nämnden",
+# "informera Socialdepartementet om …"
+RECIPIENT_BEFORE = re.compile(
+    r"\b(?:(?:del|slut|åter|av)?redovisa(?:s|des)?|(?:åter|av)?rapportera(?:s|des)?|lämnas|överlämna(?:s)?"
+    r"|(?:lämna|inkomma med|överlämna) (?:en |sin |sina )?(?:\w+ )?"
+    r"(?:\w*rapport\w*|\w*redovisning\w*|underlag|betänkande))"
+    r"\b(?:[^.:;]{0,60}?) till\b|\b(?:informera|informerar|underrätta|underrättar)\b",
+    re.I,
+)
+# Whom the owner must consult: "samråda med X, Y och Z", "inhämta synpunkter från X", "i dialog med X"
+CONSULTATION = re.compile(
+    r"\b(?:samråda|samråder|samrått|samråd ska ske|i (?:nära )?samråd) med\b"
+    r"|\binhämta\w* (?:\w+ )?(?:synpunkter|kunskap|erfarenheter|underlag|information) (?:från|hos)\b"
+    r"|\b(?:föra|för|ha|ske i) (?:en )?(?:nära |löpande |kontinuerlig )?(?:dialog|samtal)\w* med\b"
+    r"|\bi (?:nära |löpande )?(?:dialog|samtal) med\b|\b(?:höra|höras)\b",
+    re.I,
+)
+
+# --------------------------------------------------------------------------- lead-ins
+
+# "Uppdrag till X:", "Tilläggsdirektiv till X", "Tilläggsuppdrag till X": X is the assignee below
+ASSIGNMENT_HEADING = re.compile(
+    r"(?:\d+(?:\.\d+)*\.?\s+)?(?:Uppdrag(?:en)?|Tilläggsdirektiv|Tilläggsuppdrag|Direktiv|Kommittédirektiv)"
+    r" (?:till|för) "
+)
+# What may follow the verb of a lead-in whose list items complete it ("Utredaren ska bland annat:",
+# "X får i uppdrag att:", "Delegationen ska nu även bl.a.", "… ska bland annat göra följande:")
+LEAD_IN_FILLER = {
+    "bland", "annat", "bl", "a", "bla", "även", "också", "dessutom", "nu", "vidare", "särskilt", "exempelvis", "t",
+    "ex", "följande", "göra", "att", "i", "uppdrag", "uppdraget", "främst", "därför", "fortsatt", "gemensamt", "ska",
+    "skall", "sedan", "därutöver", "under", "året", "bl.a", "fortsättningsvis", "vara", "är",
+}  # fmt: skip
 
 # --------------------------------------------------------------------------- verb frames
 
@@ -66,97 +179,127 @@ class VerbFrame:
     name: str
     anchor: re.Pattern
     kind: str  # assigned | responsible | decided | follows_up | other
-    owner: str  # "subject": the body before the anchor (or right after it, inverted); "after": the body after it
+    # where the owner stands: "subject" (before the anchor, or right after it, inverted), "after" (the phrase
+    # after it), "possessor" (the genitive before it: "Delegationens uppdrag utökas") or "assignee" (the body
+    # the assignment was given to: "Uppdraget ska redovisas senast …")
+    owner: str
     tail: re.Pattern | None = None  # must follow the anchor, or the inverted subject
     adjacent: bool = False  # the subject must stand right before the anchor
     strong: bool = True  # weak frames only fire in a paragraph sentence that no strong frame matched
     meeting: bool = False  # the owner is a possessive before "sammanträde" ("antogs vid nämndens sammanträde")
-    giver: bool = False  # the subject before the anchor assigns ("Kommunstyrelsen ger X i uppdrag …")
+    giver: bool = False  # the subject before the anchor assigns ("Regeringen uppdrar åt X …")
     numbers: bool = False  # the anchor carries assignment numbers ("Uppdrag 13 och 14 riktas till …")
+    any_head: bool = False  # the verb wants an agent: any noun phrase in the subject slot is the owner
 
 
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+def _frame(name: str, anchor: str, kind: str, owner: str, tail: str = "", **flags: bool) -> VerbFrame:
+    return VerbFrame(name, re.compile(anchor), kind, owner, re.compile(tail) if tail else None, **flags)
 
 
 _DECIDED_PASSIVE = (
     r"(?:beslutades|beslutats|beslutas|beslutad|antogs|antagits|antas|antagen|fastställdes|fastställts|fastställs"
     r"|fastställd|godkändes|godkänts|godkänns|godkänd)"
 )
+_ASSIGNMENT_SUBJECT = (  # "Uppdraget ska redovisas …", "Senast den 1 mars slutredovisas uppdraget"
+    rf"(?i)^(?:[\w.,]+ ){{0,5}}?(?:{ASSIGNMENT_NOUN.pattern})\b[^.;]{{0,160}}?\b(?:{REPORTING_VERB.pattern})\b"
+    rf"|\b(?:{REPORTING_VERB.pattern}) (?:\w+ )?(?:{ASSIGNMENT_NOUN.pattern})\b"
+)
+_ACTS = (  # what an owner does: "X leder arbetet", "Cancervården arbetar aktivt …" (not "X bedömer att …")
+    r"\b(?:stödjer|stöttar|leder|samordnar|driver|utvecklar|administrerar|arbetar|genomför|bedömer|prioriterar"
+    r"|företräder|bereder|vidtar|vidtog)\b(?! (?:nu |också |även |därför )?att\b)"
+)
+_ORDINARY_MODAL_TAIL = (  # "X ska göra …", not "X ska vara …" nor a passive "X ska tas fram"
+    r"(?!(?:(?:också|även|dessutom|inte) )?(?:vara|bli|ses|bestå|finnas|kunna)\b)(?![a-zåäö]+as\b)"
+)
+# Ordered: a lead-in takes the first frame that names its owner.
 VERB_FRAMES: tuple[VerbFrame, ...] = (
-    VerbFrame("enligt_beslut", _rx(r"\b[Ee]nligt (?:ett |tidigare )?beslut (?:i|av|från)\b"), "decided", "after"),
-    VerbFrame("ansvarar", _rx(r"\bansvarar\b"), "responsible", "subject",
-          tail=_rx(r"(?:(?:också|även|därför|gemensamt|själva|tillsammans) )*för\b")),
-    VerbFrame("ansvaret_ligger", _rx(r"\b[Aa]nsvar(?:et)? för\b[^.]{3,150}? (?:ligger|vilar) (?:hos|på)\b"),
-          "responsible", "after"),
-    VerbFrame("ger_i_uppdrag", _rx(r"\b(?:ger|gav|har gett|har givit|lämnar)\b"), "assigned", "after",
-          tail=_rx(r"(?:\w+ )?i uppdrag\b"), giver=True),
-    VerbFrame("ansvarig_ar", _rx(r"\b[Aa]nsvarig(?:a)? för [^.]{3,200}? är\b"), "responsible", "after"),
-    VerbFrame("ar_ansvarig", _rx(r"\bär\b"), "responsible", "subject", tail=_rx(r"(?:\w+ )?ansvarig(?:a)? för\b")),
-    VerbFrame("har_ansvar", _rx(r"\b(?:har|äger|tar|bär)\b"), "responsible", "subject",
-          tail=_rx(r"(?:\w+ ){0,3}?ansvar(?:et)? för\b")),
-    VerbFrame("har_uppdrag", _rx(r"\bhar\b"), "assigned", "subject",
-          tail=_rx(r"(?:fått |getts )?(?:i )?uppdrag(?:et)? att\b|(?:fått|getts) (?:\w+ )?uppdrag(?:et)?\b")),
-    VerbFrame("far_uppdrag", _rx(r"\b(?:får|fick|ges|gavs)\b"), "assigned", "subject",
-          tail=_rx(r"(?:(?:även|också|dessutom) )*i uppdrag\b")),
-    VerbFrame("med_uppdrag", _rx(r"\bmed uppdrag(?:et)? att\b"), "assigned", "subject", adjacent=True),
-    VerbFrame("tilldelas", _rx(r"\b(?:tilldelas|tilldelades|har tilldelats)\b"), "assigned", "subject", adjacent=True),
-    VerbFrame("uppdrag_riktas", _rx(r"\b[Uu]ppdrag(?:et|en)?(?: (?:nr )?\d+(?:(?:, | och | samt )\d+)*)? (?:som )?"
-                                r"(?:riktas|ges|lämnas|går|berör)(?: till)?\b"), "assigned", "after", numbers=True),
-    VerbFrame("uppdraget_for", _rx(r"\b\w*(?:[Uu]ppdrag(?:et)?|[Ss]yfte(?:t)?) (?:för|med|till)\b"), "responsible",
-          "after", tail=_rx(r"är att\b")),
-    VerbFrame("uppdragsbeskrivning", _rx(r"\buppdrags(?:beskrivning|direktiv)\w*(?: \w+){0,3}? för\b"),
-          "assigned", "after"),
-    VerbFrame("kan_ge_uppdrag", _rx(r"\bkan\b"), "other", "subject",
-          tail=_rx(r"(?:\w+ ){0,3}?(?:lägga till|ge|lämna|fördela|tilldela)(?: \w+){0,2}? uppdrag")),
-    VerbFrame("beslutad_av", _rx(rf"(?i)\b{_DECIDED_PASSIVE}(?: \w+){{0,2}}? av\b:?"), "decided", "after"),
-    VerbFrame("antogs_vid", _rx(rf"(?i)\b{_DECIDED_PASSIVE}(?: \w+){{0,2}}? (?:vid|på|i)\b"), "decided", "after",
-          meeting=True),
-    VerbFrame("beslut_fattades", _rx(r"\b[Bb]eslut(?:et)? om\b[^.]{3,200}?\b(?:fattades|fattas|har fattats|togs|tas) "
-                                 r"(?:av|i)\b"), "decided", "after"),
-    VerbFrame("fastställer", _rx(r"\b(?:fastställer|fastställde|beslutar|beslutade|antar|antog|godkänner|godkände"
-                             r"|har (?:fastställt|beslutat|antagit|godkänt|fattat beslut om))\b"),
-          "decided", "subject"),
-    VerbFrame("kan_faststalla", _rx(r"\b(?:kan|ska|skall|får)\b"), "decided", "subject", adjacent=True,
-          tail=_rx(r"(?:\w+ ){0,4}?(?:fastställa|besluta|anta|godkänna)\b")),
-    VerbFrame("foljs_upp_av", _rx(r"\b(?:följas|följs|följdes) upp(?: \w+){0,2}? (?:av|i|inom)\b"), "follows_up",
-              "after"),
-    VerbFrame("rapporteras_till", _rx(r"\b(?:(?:åter)?rapporteras|(?:åter)?rapporterades"
-                                      r"|(?:åter)?rapportering(?:en)? sker|redovisas|redovisades)(?: \w+){0,2}? "
-                                      r"(?:till|för)\b"), "follows_up", "after"),
-    VerbFrame("foljer_upp", _rx(r"\b(?:följer|följde)\b"), "follows_up", "subject", tail=_rx(r"upp\b"), adjacent=True),
-    VerbFrame("uppfoljning_av", _rx(r"\b[Uu]ppföljning(?:en)?\b(?: \w+){0,3}? (?:genomförs|genomförts|görs|gjorts|sker"
-                                r"|skett|göras)\b(?: \w+){0,2}? (?:av|inom|hos)\b"), "follows_up", "after"),
-    VerbFrame("leds_av", _rx(r"\b(?:leds|genomförs|genomfördes|utförs|tas fram|togs fram|har tagits fram|utformas"
-                         r"|upprättas|drivs|samordnas|administreras)\b(?: \w+){0,2}? (?:av|inom|i|hos)\b"),
-          "responsible", "after"),
-    VerbFrame("under_ledning", _rx(r"\b[Uu]nder (?:ledning|ledarskap) av\b"), "responsible", "after"),
-    VerbFrame("modal", _rx(r"\b(?:ska|skall|behöver|måste|bör)\b"), "responsible", "subject", adjacent=True,
-          tail=_rx(r"(?!(?:(?:också|även|dessutom|inte) )?(?:vara|bli|ses|bestå|finnas|kunna)\b)(?![a-zåäö]+as\b)")),
-    VerbFrame("kommer_att", _rx(r"\bkommer\b"), "responsible", "subject", adjacent=True, tail=_rx(r"att\b")),
-    VerbFrame("verkar", _rx(r"\b(?:stödjer|stöttar|leder|samordnar|driver|utvecklar|administrerar|arbetar|genomför"
-                        r"|bedömer|prioriterar|företräder|bereder)\b"), "responsible", "subject", adjacent=True),
-    VerbFrame("finns_till_stod", _rx(r"\bfinns\b"), "responsible", "subject", adjacent=True,
-          tail=_rx(r"(?:till |som )stöd\b")),
-    VerbFrame("ar_roll", _rx(r"\bär\b"), "responsible", "subject", adjacent=True,
-          tail=_rx(r"(?:en av \w+ \w+|(?:ett |en )?(?:\w+ )?(?:forum|styrgrupp|beredningsorgan|basen)\b)")),
-    VerbFrame("ar_aktor", _rx(r"\bär\b"), "other", "subject", adjacent=True,
-          tail=_rx(r"en (?:\w+ )?(?:och \w+ )?(?:aktör|part|samarbetspart\w*)\b")),
-    VerbFrame("deltar", _rx(r"\b(?:deltar|medverkar|deltog|medverkade)\b"), "other", "subject", adjacent=True),
-    VerbFrame("samverkar", _rx(r"\b(?:samverkar|samarbetar)\b"), "other", "subject", adjacent=True,
-          tail=_rx(r"(?:(?:också|även) )?med\b")),
-    VerbFrame("uppdrag_till", _rx(r"\b[Uu]ppdrag(?:en)? till\b"), "other", "after", strong=False),
-    VerbFrame("i_samverkan", _rx(r"\b[Ii] samverkan (?:med|mellan)\b"), "other", "after", strong=False),
-    VerbFrame("tillsammans", _rx(r"\b[Tt]illsammans med\b(?: bl ?a\b| bland annat\b)?"), "other", "after",
-              strong=False),
-    VerbFrame("presenterats", _rx(r"\b(?:presenterats|presenterades|redovisats|redovisades|föredragits) för\b"
-                              r"|\b(?:behandlats|behandlades) (?:i|av)\b|\bremiss till\b|\b[Pp]å uppdrag av\b"),
-          "other", "after", strong=False),
-    VerbFrame("i_form_av", _rx(r"\bi form av\b"), "other", "after", strong=False),
-    VerbFrame("anstalld", _rx(r"\b(?:anställdes|anställs|tillsattes|tillsätta|tillsätts|rekryterades|utsågs"
-                          r"|inrättades)\b"), "other", "after", strong=False),
-    VerbFrame("har_anstallts", _rx(r"\b(?:har (?:anställts|rekryterats|tillsatts|utsetts|inrättats)|är utsedda?)\b"),
-          "other", "subject", adjacent=True, strong=False),
+    _frame("enligt_beslut", r"\b[Ee]nligt (?:ett |tidigare )?beslut (?:i|av|från)\b", "decided", "after"),
+    _frame("ansvarar", r"\bansvarar\b", "responsible", "subject",
+           r"(?:(?:också|även|därför|gemensamt|själva|tillsammans) )*för\b", any_head=True),
+    _frame("ansvaret_ligger", r"\b[Aa]nsvar(?:et)? för\b[^.]{3,150}? (?:ligger|vilar) (?:hos|på)\b", "responsible",
+           "after"),
+    # -- assignment: "X ges i uppdrag", "Regeringen ger X i uppdrag", "uppdrar åt X", "tillsätter X"
+    _frame("ger_i_uppdrag", r"\b(?:ger|gav|har gett|har givit|lämnar)\b", "assigned", "after",
+           r"(?:\w+ )?i uppdrag\b", giver=True, any_head=True),
+    _frame("uppdrar_at", r"\b(?:uppdrar|uppdrog|uppdra|har uppdragit) åt\b", "assigned", "after", giver=True,
+           any_head=True),
+    _frame("tillsatter", r"\b(?:tillsätter|tillsatte|utser|utsåg|inrättar|inrättade"
+           r"|har (?:tillsatt|utsett|inrättat))\b", "assigned", "after", giver=True, any_head=True),
+    _frame("ansvarig_ar", r"\b[Aa]nsvarig(?:a)? för [^.]{3,200}? är\b", "responsible", "after"),
+    _frame("ar_ansvarig", r"\bär\b", "responsible", "subject", r"(?:\w+ )?ansvarig(?:a)? för\b"),
+    _frame("har_ansvar", r"\b(?:har|äger|tar|bär)\b", "responsible", "subject", r"(?:\w+ ){0,3}?\w*ansvar(?:et)? för\b",
+           any_head=True),
+    _frame("har_roll", r"\b(?:har|spelar|fyller|intar)\b", "responsible", "subject",
+           r"(?:en |ett )?(?:\w+ )?(?:roll|funktion|uppgift) (?:i|för|när|att|som)\b", any_head=True),
+    _frame("har_uppdrag", r"\bhar\b", "assigned", "subject",
+           r"(?:fått |getts )?(?:i )?uppdrag(?:et)? att\b|(?:fått|getts) (?:\w+ )?uppdrag(?:et)?\b"),
+    _frame("far_uppdrag", r"\b(?:får|fick|ges|gavs)\b", "assigned", "subject",
+           r"(?:(?:även|också|dessutom|nu|därför) )*(?:i uppdrag|(?:ett )?(?:\w+ )?(?:tilläggs)?uppdrag)\b"),
+    _frame("uppdraget_andras", r"\b(?:tilläggs)?(?:uppdrag|ansvar)(?:et)? (?:utökas|utvidgas|förlängs|förtydligas"
+           r"|ändras|breddas|omfattar)\b", "assigned", "possessor"),
+    # -- the assignment as subject: its owner is the assignee
+    _frame("uppdraget_redovisas", _ASSIGNMENT_SUBJECT, "assigned", "assignee"),
+    _frame("uppdraget_omfattar", r"(?i)^(?:\w+ ){0,3}?uppdrag(?:et)? (?:omfattar|avser|innefattar|inkluderar)\b"
+           r"|^I (?:\w+ )?uppdrag(?:et)? ingår\b", "assigned", "assignee"),
+    _frame("med_uppdrag", r"\bmed uppdrag(?:et)? att\b", "assigned", "subject", adjacent=True),
+    _frame("tilldelas", r"\b(?:tilldelas|tilldelades|har tilldelats)\b", "assigned", "subject", adjacent=True),
+    _frame("uppdrag_riktas", r"\b[Uu]ppdrag(?:et|en)?(?: (?:nr )?\d+(?:(?:, | och | samt )\d+)*)? (?:som )?"
+           r"(?:riktas|ges|lämnas|går|berör)(?: till)?\b", "assigned", "after", numbers=True),
+    _frame("uppdraget_for", r"\b\w*(?:[Uu]ppdrag(?:et)?|[Ss]yfte(?:t)?) (?:för|med|till)\b", "responsible", "after",
+           r"är att\b"),
+    _frame("uppdragsbeskrivning", r"\buppdrags(?:beskrivning|direktiv)\w*(?: \w+){0,3}? för\b", "assigned", "after"),
+    _frame("kan_ge_uppdrag", r"\bkan\b", "other", "subject",
+           r"(?:\w+ ){0,3}?(?:lägga till|ge|lämna|fördela|tilldela)(?: \w+){0,2}? uppdrag"),
+    # -- decisions
+    _frame("beslutad_av", rf"(?i)\b{_DECIDED_PASSIVE}(?: \w+){{0,2}}? av\b:?", "decided", "after"),
+    _frame("antogs_vid", rf"(?i)\b{_DECIDED_PASSIVE}(?: \w+){{0,2}}? (?:vid|på|i)\b", "decided", "after",
+           meeting=True),
+    _frame("beslut_fattades", r"\b[Bb]eslut(?:et)? om\b[^.]{3,200}?\b(?:fattades|fattas|har fattats|togs|tas) "
+           r"(?:av|i)\b", "decided", "after"),
+    _frame("fastställer", r"\b(?:fastställer|fastställde|beslutar|beslutade|antar|antog|godkänner|godkände"
+           r"|har (?:\w+ )?(?:fastställt|beslutat|antagit|godkänt|fattat beslut om))\b", "decided", "subject",
+           any_head=True),
+    _frame("lagger_fram", r"\b(?:presenterar|presenterade|lanserar|lanserade|lägger fram|lade fram)\b", "decided",
+           "subject", r"(?=(?:\w+ ){0,3}?\w*(?:strategi|plan|program|proposition|reform)\w*\b)", any_head=True),
+    _frame("kan_faststalla", r"\b(?:kan|ska|skall|får)\b", "decided", "subject",
+           r"(?:\w+ ){0,4}?(?:fastställa|besluta|anta|godkänna)\b", adjacent=True),
+    # -- follow-up and reporting
+    _frame("foljs_upp_av", r"\b(?:följas|följs|följdes) upp(?: \w+){0,2}? (?:av|i|inom)\b", "follows_up", "after"),
+    _frame("rapporteras_till", r"\b(?:(?:åter)?rapporteras|(?:åter)?rapporterades|(?:åter)?rapportering(?:en)? sker"
+           r"|redovisas|redovisades)(?: \w+){0,2}? (?:till|för)\b", "follows_up", "after"),
+    _frame("foljer_upp", r"\b(?:följer|följde)\b", "follows_up", "subject", r"upp\b", adjacent=True, any_head=True),
+    _frame("uppfoljning_av", r"\b[Uu]ppföljning(?:en)?\b(?: \w+){0,3}? (?:genomförs|genomförts|görs|gjorts|sker"
+           r"|skett|göras)\b(?: \w+){0,2}? (?:av|inom|hos)\b", "follows_up", "after"),
+    # -- who does the work: agent after a passive, subject of a modal or an action verb
+    _frame("leds_av", r"\b(?:leds|genomförs|genomfördes|utförs|tas fram|togs fram|har tagits fram|utformas"
+           r"|upprättas|drivs|samordnas|administreras)\b(?: \w+){0,2}? (?:av|inom|i|hos)\b", "responsible", "after"),
+    _frame("under_ledning", r"\b[Uu]nder (?:ledning|ledarskap) av\b", "responsible", "after"),
+    _frame("modal", r"\b(?:ska|skall|behöver|måste|bör)\b", "responsible", "subject", _ORDINARY_MODAL_TAIL,
+           adjacent=True),
+    _frame("kommer_att", r"\bkommer\b", "responsible", "subject", r"att\b", adjacent=True),
+    _frame("verkar", _ACTS, "responsible", "subject", adjacent=True, any_head=True),
+    _frame("finns_till_stod", r"\bfinns\b", "responsible", "subject", r"(?:till |som )stöd\b", adjacent=True),
+    _frame("ar_roll", r"\bär\b", "responsible", "subject",
+           r"(?:en av \w+ \w+|(?:ett |en )?(?:\w+ )?(?:forum|styrgrupp|beredningsorgan|basen)\b)", adjacent=True),
+    _frame("ar_aktor", r"\bär\b", "other", "subject", r"en (?:\w+ )?(?:och \w+ )?(?:aktör|part|samarbetspart\w*)\b",
+           adjacent=True),
+    _frame("deltar", r"\b(?:deltar|medverkar|deltog|medverkade)\b", "other", "subject", adjacent=True),
+    _frame("samverkar", r"\b(?:samverkar|samarbetar)\b", "other", "subject", r"(?:(?:också|även) )?med\b",
+           adjacent=True),
+    # -- weak: a party named beside the work, only where no strong frame spoke
+    _frame("uppdrag_till", r"\b[Uu]ppdrag(?:en)? till\b", "other", "after", strong=False),
+    _frame("i_samverkan", r"\b[Ii] samverkan (?:med|mellan)\b", "other", "after", strong=False),
+    _frame("tillsammans", r"\b[Tt]illsammans med\b(?: bl ?a\b| bland annat\b)?", "other", "after", strong=False),
+    _frame("presenterats", r"\b(?:presenterats|presenterades|redovisats|redovisades|föredragits) för\b"
+           r"|\b(?:behandlats|behandlades) (?:i|av)\b|\bremiss till\b|\b[Pp]å uppdrag av\b", "other", "after",
+           strong=False),
+    _frame("i_form_av", r"\bi form av\b", "other", "after", strong=False),
+    _frame("anstalld", r"\b(?:anställdes|anställs|tillsattes|tillsätta|tillsätts|rekryterades|utsågs|inrättades)\b",
+           "other", "after", strong=False),
+    _frame("har_anstallts", r"\b(?:har (?:anställts|rekryterats|tillsatts|utsetts|inrättats)|är utsedda?)\b", "other",
+           "subject", adjacent=True, strong=False),
+    _frame("inrattas", r"\b(?:inrättas|tillsättas|tillsätts|utses|bildas|knytas|knyts) (?:till|för|inom|med|i)\b",
+           "other", "subject", strong=False),
 )  # fmt: skip
 NEGATION = re.compile(r"\b(?:inte|ej|aldrig)\b")
 LINKING_ADVERBS = {"också", "även", "dessutom", "därför", "nu", "gemensamt", "själva", "fortsatt", "som", "tillsammans"}
@@ -166,6 +309,7 @@ PREPOSITIONS = {
     "enligt", "utifrån", "kring", "mot", "åt", "efter", "bland", "ur",
 }  # fmt: skip
 FOLLOW_UP_TASK = re.compile(
-    r"^(?:att )?(?:\w+ )?(?:uppföljning|utvärdering|återrapportering|analys)|\b(?:analyseras|följs upp|utvärderas)\b"
+    r"^(?:att )?(?:\w+ )?(?:uppföljning|utvärdering|återrapportering|analys(?:en|er)?\b)"
+    r"|\b(?:analyseras|följs upp|utvärderas)\b"
 )
 MEETING = re.compile(r"sammanträde|möte")

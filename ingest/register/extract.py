@@ -1,8 +1,11 @@
-"""The document walk: blocks in order, scoped lists under lead-ins, sentence rules, short references.
+"""The document walk: blocks in order, scoped lists under lead-ins, sentence rules, references.
 
-A lead-in "X får i uppdrag (att):" gives X every following item until the next lead-in or section
-heading. Short references ("de", "Förvaltningen", "Rådet", "nämnden") are resolved to the nearest
-full name.
+A lead-in gives its owner every list item below it, until the next lead-in or section heading:
+"X får i uppdrag (att):", "Utredaren ska bland annat:", "## Delegationen ska bland annat",
+"Grunduppdraget för beredningarna är att:", "Uppdrag till X:". A lead-in is a clause its items
+complete (nothing but words such as "bland annat", "nu", "följande" after its verb); it is not a
+statement of its own. Headings name no owner of a task themselves; a heading "Tilläggsdirektiv till
+X" or "Uppdrag till X" names the assignee. Contact lines, signatures and questions give nothing.
 """
 
 from __future__ import annotations
@@ -10,23 +13,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.language.admin import DETERMINERS, FOLLOW_UP_TASK, OWNER_HEAD, SHORT_REFERENCES
-from ingest.register.mentions import URL, Mention, all_mentions, find_mentions, tokens
-from ingest.register.owners import normalise_owner
-from ingest.register.rules import RULES, Hit, Sentence, mention_at, rule_hits, sentence_hits
-from ingest.register.shapes import CONTACT, FINITE, ITEM_MARK, LABEL, PHONE, SIGNATURE, UPPDRAG_TILL
+from ingest.language.admin import ASSIGNMENT_HEADING, DEADLINE, FOLLOW_UP_TASK, LEAD_IN_FILLER, PREPOSITIONS
+from ingest.register.fields import consulted, recipient
+from ingest.register.mentions import Mention, all_mentions, find_mentions, tokens
+from ingest.register.owners import normalise_owner, same_body
+from ingest.register.references import References
+from ingest.register.rules import STRONG_RULES, Hit, Sentence, mention_at, rule_hits, sentence_hits
+from ingest.register.shapes import CONTACT, FINITE, ITEM_MARK, LABEL, PHONE
 from ingest.register.types import Responsibility
 from ingest.sentences import split_sentences
 from ingest.types import Block, CleanDocument
 
-_LEAD_IN_RULES = tuple(r for r in RULES if r.name in ("far_uppdrag", "har_uppdrag"))
+# Frames whose owner receives an assignment: the owner becomes the assignee of "Uppdraget …" below
+_ASSIGNING = {"far_uppdrag", "har_uppdrag", "ger_i_uppdrag", "uppdrar_at", "tillsatter", "med_uppdrag",
+              "tilldelas", "uppdraget_andras", "uppdrag_riktas"}  # fmt: skip
+_ABBREVIATION_END = re.compile(r"\b(?:bl\.\s?a|t\.\s?ex|m\.\s?m|bl\s?a)\.$")
+_REPORTING_TASK = re.compile(r"(?:\w+ ){0,2}?(?:informera|rapportera|återrapportera|redovisa)\b", re.I)
 
 
 @dataclass
 class _Scope:
-    """An open "X får i uppdrag:" list: its owner, and whether its items are numbered or bullets."""
+    """An open list under a lead-in: its owner and kind, and whether its items are numbered or bullets."""
 
     owner: Mention
+    kind: str = "assigned"
     style: str = ""
     last_was_item: bool = False
     last_number: int = 0
@@ -39,20 +49,20 @@ class _Scope:
 
 
 class _Extractor:
-    """Walks a document's blocks in order, keeping the open assignment list and the last sentence's subject."""
+    """Walks a document's blocks in order, keeping the open list, the names used so far and the assignee."""
 
     def __init__(self, doc: CleanDocument) -> None:
         self.doc = doc
         self.year = _year(doc.meta)
         self.out: list[Responsibility] = []
         self.sentences: dict[int, list[Sentence]] = {}
-        self.named: list[tuple[Mention, str]] = []
-        self.prev_subject: Mention | None = None
+        named: list[tuple[Mention, str]] = []
         self.plan_owner = ""
         for i, block in enumerate(doc.blocks):
             if not _is_contact(doc.text[block.start : block.end]):
                 self.sentences[i] = [self._sentence(a, b, block.kind == "item") for a, b in _spans(doc, block)]
-                self.named.extend(m for s in self.sentences[i] for m in s.named)
+                named.extend(m for s in self.sentences[i] for m in s.named)
+        self.refs = References(named)
 
     def _sentence(self, a: int, b: int, in_item: bool) -> Sentence:
         toks = tokens(self.doc.text, a, b)
@@ -61,25 +71,25 @@ class _Extractor:
 
     def run(self) -> list[Responsibility]:
         scope: _Scope | None = None
-        for i, block in enumerate(self.doc.blocks):
+        blocks = self.doc.blocks
+        for i, block in enumerate(blocks):
             sents = self.sentences.get(i)
             if sents is not None:
-                scope = self._block(block, sents, scope)
+                before_item = i + 1 < len(blocks) and blocks[i + 1].kind == "item"
+                scope = self._block(block, sents, scope, before_item)
         return _dedupe(self.out)
 
-    def _block(self, block: Block, sents: list[Sentence], scope: _Scope | None) -> _Scope | None:
+    def _block(self, block: Block, sents: list[Sentence], scope: _Scope | None, before_item: bool) -> _Scope | None:
         text = self.doc.text[block.start : block.end]
-        self._signature(block, text)
-        if block.kind != "item" and _ends_with_lead_in(sents[-1], block.kind == "heading"):
-            self._rules(sents[:-1])
-            lead = self._lead_in(sents)
-            if lead:
-                return _Scope(lead)
-            self._rules(sents[-1:])
-            return scope if block.kind != "heading" else None
         if block.kind == "heading" and not (scope and scope.expects(text)):
-            self._rules(sents)
-            return None
+            return self._lead_in(sents[-1], heading=True)
+        if block.kind == "paragraph" and _lead_in_shape(text, before_item):
+            self._rules(sents[:-1])
+            lead = self._lead_in(sents[-1], heading=False)
+            if lead:
+                return lead
+            self._rules(sents[-1:])
+            return scope
         if scope and self._scoped_item(scope, block, text, sents):
             return scope
         if scope:
@@ -89,18 +99,28 @@ class _Extractor:
         emitted = self._rules(sents)
         return None if any(r.kind == "assigned" for r in emitted) else scope
 
-    def _lead_in(self, sents: list[Sentence]) -> Mention | None:
-        """The owner of a lead-in "X får i uppdrag (att):" ending the paragraph."""
-        last = sents[-1]
-        self._note_plan_owner(sents)
-        heading = UPPDRAG_TILL.match(last.text)
-        if heading:
-            found = mention_at(last, last.start + heading.end(), subject=False)
-            return self._resolve(found[0]) if found and found[0] else None
-        for hit in rule_hits(last, _LEAD_IN_RULES):
-            owner = self._resolve(hit.mention)
-            if owner:
-                return owner
+    def _lead_in(self, sent: Sentence, heading: bool) -> _Scope | None:
+        """The list a lead-in opens: "Uppdrag till X", or a clause its items complete ("X ska bland annat:")."""
+        self._note_plan_owner(sent)
+        titled = ASSIGNMENT_HEADING.match(sent.text)
+        if titled:
+            found = mention_at(sent, sent.start + titled.end(), subject=False)
+            owner = self.refs.resolve(found[0]) if found and found[0] else None
+            if owner is not None:
+                self.refs.assignee = owner
+            return _Scope(owner) if owner else None
+        for hit in rule_hits(sent, STRONG_RULES):
+            owner = self._owner(hit, sent)
+            if owner is None:
+                continue
+            if _completes(sent, hit):  # a statement of its own ("En delredovisning ska lämnas senast …:")
+                if heading or hit.rule.owner != "assignee" or not sent.text.rstrip().endswith(":"):
+                    continue
+                self._emit(hit, sent, owner)
+            elif hit.rule.name in _ASSIGNING:
+                self.refs.assignee = owner
+            kind = self._kind(hit, sent, owner.owner_span()[2])
+            return _Scope(owner, "assigned" if kind == "responsible" else kind)
         return None
 
     def _scoped_item(self, scope: _Scope, block: Block, text: str, sents: list[Sentence]) -> bool:
@@ -114,94 +134,101 @@ class _Extractor:
         elif not (scope.last_was_item and scope.style == "numbered" and _is_task_clause(text, sents)):
             return False
         start = block.start + (mark.end() if mark else 0)
-        self._emit_item(scope.owner, block, self.doc.text[start : block.end], number)
+        self._emit_item(scope, block, sents, self.doc.text[start : block.end].strip(), number)
         scope.last_was_item = True
         scope.last_number = int(number) if number else scope.last_number
         return True
 
-    def _emit_item(self, owner: Mention, block: Block, task: str, number: str) -> None:
-        o_start, o_end, o_text = owner.owner_span()
-        self.out.append(
-            Responsibility(o_text, normalise_owner(o_text), task.strip(), "assigned", self.doc.doc_id,
-                           block.start, block.end, o_start, o_end, number, self.plan_owner, self.year)
-        )  # fmt: skip
+    def _emit_item(self, scope: _Scope, block: Block, sents: list[Sentence], task: str, number: str) -> None:
+        o_start, o_end, o_text = scope.owner.owner_span()
+        entry = Responsibility(o_text, normalise_owner(o_text), task, scope.kind, self.doc.doc_id, block.start,
+                               block.end, o_start, o_end, number, self.plan_owner, self.year)  # fmt: skip
+        entry.recipient = recipient(sents[0], o_text, sents[0].start)
+        entry.consulted = [c for s in sents for c in consulted(s)]
+        self.out.append(entry)
 
     def _rules(self, sents: list[Sentence]) -> list[Responsibility]:
         emitted = []
         for sent in sents:
-            self._note_plan_owner([sent])
+            self._note_plan_owner(sent)
             hits = sentence_hits(sent)
-            assigner = next((self._owner_text(h) for h in hits if h.rule.name == "enligt_beslut"), "")
+            assigner = next((self._owner_text(h, sent) for h in hits if h.rule.name == "enligt_beslut"), "")
+            resolved = {id(h): self._owner(h, sent) for h in hits}
+            if any(h.rule.owner == "assignee" and resolved[id(h)] for h in hits):
+                hits = [h for h in hits if h.rule.name != "rapporteras_till"]  # the report's recipient is no owner
+            givers = {h.giver.start for h in hits if h.giver is not None}
+            hits = [h for h in hits if not (h.rule.owner == "subject" and h.mention and h.mention.start in givers)]
             for hit in hits:
-                found = self._statement(hit, sent, assigner)
-                if found:
-                    emitted.append(found)
-            self.prev_subject = self._subject_of(sent)
-        self.out.extend(emitted)
+                owner = resolved[id(hit)]
+                if owner is not None:
+                    emitted.append(self._emit(hit, sent, owner, assigner))
+            self.refs.note_subject(sent)
         return emitted
 
-    def _statement(self, hit: Hit, sent: Sentence, assigner: str) -> Responsibility | None:
-        owner = self._resolve(hit.mention)
-        if owner is None:
-            return None
+    def _owner(self, hit: Hit, sent: Sentence) -> Mention | None:
+        if hit.rule.owner == "assignee":
+            return self.refs.owner_of_assignment(sent)
+        return self.refs.resolve(hit.mention)
+
+    def _emit(self, hit: Hit, sent: Sentence, owner: Mention, assigner: str = "") -> Responsibility:
         o_start, o_end, o_text = owner.owner_span()
-        kind = hit.rule.kind
-        if kind == "responsible" and FOLLOW_UP_TASK.search(hit.task.lower()):
-            kind = "follows_up"
+        kind = self._kind(hit, sent, o_text)
         assigner = hit.giver.owner_span()[2] if hit.giver else assigner
         assigner = "" if kind == "decided" or normalise_owner(assigner) == normalise_owner(o_text) else assigner
-        return Responsibility(o_text, normalise_owner(o_text), hit.task, kind, self.doc.doc_id, sent.start,
-                              sent.end, o_start, o_end, hit.number, assigner, self.year)  # fmt: skip
+        entry = Responsibility(o_text, normalise_owner(o_text), hit.task, kind, self.doc.doc_id, sent.start,
+                               sent.end, o_start, o_end, hit.number, assigner, self.year,
+                               recipient(sent, o_text, -1 if hit.rule.owner == "assignee" else hit.rest),
+                               consulted(sent))  # fmt: skip
+        if hit.rule.name in _ASSIGNING or _introduces(hit, o_text):
+            self.refs.assignee = owner
+        self.out.append(entry)
+        return entry
 
-    def _owner_text(self, hit: Hit) -> str:
-        owner = self._resolve(hit.mention)
+    def _kind(self, hit: Hit, sent: Sentence, owner: str) -> str:
+        kind = hit.rule.kind
+        if kind != "responsible":
+            return kind
+        if _REPORTING_TASK.match(hit.task) and not DEADLINE.search(sent.text):
+            return "follows_up"  # "Utredaren ska fortlöpande informera Socialdepartementet om arbetet"
+        if FOLLOW_UP_TASK.search(hit.task.lower()):
+            return "follows_up"
+        assignee = self.refs.assignee
+        if _introduces(hit, owner):
+            return "assigned"  # "En särskild utredare ska …": a new body and its duty
+        if hit.rule.name == "modal" and assignee is not None and same_body(owner, assignee.owner_span()[2]):
+            return "assigned"  # what the assignee "ska" do is its assignment
+        return kind
+
+    def _owner_text(self, hit: Hit, sent: Sentence) -> str:
+        owner = self._owner(hit, sent)
         return owner.owner_span()[2] if owner else ""
 
-    def _subject_of(self, sent: Sentence) -> Mention | None:
-        first = next((m for m in sent.mentions if m.first <= 1 and not m.genitive), None)
-        return self._resolve(first) if first else None
-
-    def _resolve(self, mention: Mention | None) -> Mention | None:
-        """A pronoun becomes the previous sentence's subject; a bare "Förvaltningen" the nearest full name."""
-        if mention is None:
-            return self.prev_subject
-        base = _bare_base(mention)
-        if base is None:
-            return mention
-        pattern = re.compile(rf"[\w/-]*{re.escape(base)}(?:en|et|n|e)?(?::?s)?")
-        for cand, head in reversed(self.named):
-            if cand.start < mention.start and pattern.fullmatch(head) and _is_named(cand, head, base):
-                return cand
-        return mention
-
-    def _note_plan_owner(self, sents: list[Sentence]) -> None:
+    def _note_plan_owner(self, sent: Sentence) -> None:
         """Remember whose plan the assignments below come from ("Ur hälso- och sjukvårdsnämndens verksamhetsplan")."""
-        for sent in sents:
-            for m in sent.mentions:
-                nxt = sent.toks[m.last + 1].low if m.last + 1 < len(sent.toks) else ""
-                if m.genitive and nxt.startswith(("verksamhetsplan", "budget", "beslut")):
-                    self.plan_owner = m.owner_span()[2]
-                    return
-
-    def _signature(self, block: Block, text: str) -> None:
-        m = SIGNATURE.match(text)
-        if not m or m.group("name").split()[0] in ("Region", "Område"):
-            return
-        url = URL.search(text)
-        end = min(len(text), url.start() if url else len(text), 100)
-        signed = text[:end].rstrip(" ,.")
-        start = block.start
-        self.out.append(
-            Responsibility(signed, normalise_owner(signed), signed, "other", self.doc.doc_id, start,
-                           start + len(signed), start, start + len(signed), year=self.year)
-        )  # fmt: skip
+        for m in sent.mentions:
+            nxt = sent.toks[m.last + 1].low if m.last + 1 < len(sent.toks) else ""
+            if m.genitive and nxt.startswith(("verksamhetsplan", "budget", "beslut")):
+                self.plan_owner = m.owner_span()[2]
+                return
 
 
-def _ends_with_lead_in(sent: Sentence, heading: bool = False) -> bool:
-    """A lead-in "X får i uppdrag (att):" or "Uppdrag till X:" (a heading needs no colon)."""
-    if not (heading or sent.text.rstrip().endswith(":")):
-        return False
-    return bool(UPPDRAG_TILL.match(sent.text) or rule_hits(sent, _LEAD_IN_RULES))
+def _lead_in_shape(text: str, before_item: bool) -> bool:
+    """Ends in a colon, or stops short of a full stop right before a list ("Utredaren ska bl.a.")."""
+    end = text.rstrip()
+    return end.endswith(":") or (before_item and (not end.endswith(".") or bool(_ABBREVIATION_END.search(end))))
+
+
+def _introduces(hit: Hit, owner: str) -> bool:
+    """ "En särskild utredare ska …", "Ett nationellt råd ska …": an indefinite subject brings in a new owner."""
+    return hit.rule.name == "modal" and owner.split()[0].lower() in ("en", "ett")
+
+
+def _completes(sent: Sentence, hit: Hit) -> bool:
+    """Whether the clause after a lead-in's verb says more than "bland annat", "nu", "följande" …"""
+    words = re.findall(r"[^\W_]+", sent.text[hit.rest - sent.start :].lower()) if hit.rest >= 0 else ["?"]
+    if sent.text.rstrip().endswith(":") and words and words[-1] in PREPOSITIONS:
+        return False  # "Förvaltningen ska rapportera om:": the items are its objects
+    return any(w not in LEAD_IN_FILLER for w in words)
 
 
 def _spans(doc: CleanDocument, block: Block) -> list[tuple[int, int]]:
@@ -224,28 +251,6 @@ def _is_task_clause(text: str, sents: list[Sentence]) -> bool:
     if LABEL.match(text) or text.rstrip().endswith(":") or FINITE.search(sents[0].text):
         return False
     return not any(r.strong for s in sents for r in (h.rule for h in sentence_hits(s)))
-
-
-def _bare_base(mention: Mention) -> str | None:
-    """'förvaltning' for a bare definite "Förvaltningen" / "Beredningens"; None for a full name."""
-    if mention.first != mention.last:
-        return None
-    m = OWNER_HEAD.fullmatch(mention.text.lower())
-    if not m or m.group("prefix"):
-        return None
-    stem = m.group("stem").lower()
-    if stem.endswith(("arna", "erna", "orna")) or not stem.endswith(("en", "et", "n")):
-        return None
-    base = stem[:-2] if stem.endswith(("en", "et")) else stem[:-1]
-    return base if base in SHORT_REFERENCES else None
-
-
-def _is_named(cand: Mention, head: str, base: str) -> bool:
-    """A full name for a bare reference: a compound ("sjukvårdsförvaltningen") or words beside the head."""
-    words = cand.text.lower().split()
-    if len(words) == 1:
-        return not head.startswith(base)
-    return words[0] not in DETERMINERS or len(words) > 2
 
 
 def _dedupe(found: list[Responsibility]) -> list[Responsibility]:

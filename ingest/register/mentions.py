@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from ingest.language.admin import (
     ACRONYM,
     ACTION_NOUN,
+    ACTIVITY_HEADS,
     ADJECTIVE,
     CAPITAL_NAME_HEADS,
     DETERMINERS,
     DOMAIN_PREPOSITIONS,
     MENTION_PREPOSITIONS,
     NAME_HEADS,
-    NOT_GROUP_PREFIXES,
+    NOT_BODY_PREFIXES,
     NOT_NAME_WORDS,
     OWNER_HEAD,
     POSSESSOR,
+    ROLE_APPOSITION,
     VERB_FORM,
 )
 
@@ -50,6 +52,7 @@ class Mention:
     last: int
     head: int
     genitive: bool = False
+    parts: tuple[tuple[int, int], ...] = ()  # offsets of each coordinated body ("X, Y och Z"), if more than one
 
     def owner_span(self) -> tuple[int, int, str]:
         """Span and text of the mention as an owner: a possessive "nämndens" stands for "nämnden"."""
@@ -72,12 +75,13 @@ def _head(tok: Tok) -> re.Match | None:
     if not m or tok.text.endswith("-"):
         return None
     prefix, stem = m.group("prefix"), m.group("stem").lower()
-    if stem.startswith("grupp") and (len(prefix) < 3 or prefix.rstrip("s") in NOT_GROUP_PREFIXES):
+    if stem.startswith("grupp") and len(prefix) < 3:
         return None
-    if (stem == "råd" and not prefix) or (stem.startswith("råd") and prefix.endswith(("om", "sam", "för"))):
+    if (stem == "råd" and not prefix) or (stem.startswith("part") and prefix):
         return None
-    if stem.startswith("part") and prefix:
-        return None
+    for base, prefixes in NOT_BODY_PREFIXES.items():
+        if stem.startswith(base) and prefix and prefix.rstrip("s").endswith(prefixes):
+            return None
     return m
 
 
@@ -94,6 +98,10 @@ def _is_head(toks: list[Tok], i: int) -> bool:
         return tok.text[0].isupper() or nxt[:1].isupper()
     if stem == "samhället":
         return i > 0 and toks[i - 1].low == "civila"
+    if stem in ACTIVITY_HEADS and not (i and tok.text[0].isupper()):
+        # "en delegation som ska …" names a body; "utredning och behandling", "delegation av …" an activity
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        return i > 0 and toks[i - 1].low in DETERMINERS and nxt not in ("av", "om", "kring")
     return True
 
 
@@ -106,6 +114,8 @@ def _extend_left(toks: list[Tok], i: int) -> int:
     j = i
     while j > 0:
         prev = toks[j - 1]
+        if toks[j].start - prev.end > 2 or (prev.low in NOT_NAME_WORDS and prev.low not in DETERMINERS):
+            break  # punctuation between ("enligt följande: ”Beredningarna"), or a function word
         if prev.low == "och" and j >= 2 and toks[j - 2].text.endswith("-"):
             j -= 2
         elif prev.low in DETERMINERS or ADJECTIVE.fullmatch(prev.low) or POSSESSOR.fullmatch(prev.low):
@@ -116,6 +126,8 @@ def _extend_left(toks: list[Tok], i: int) -> int:
             j -= 1
         elif prev.text[0].isupper() and toks[j].low.startswith(("kommun", "region", "län")) and j == i:
             j -= 1  # "Kumla kommun"
+        elif prev.text[0].isupper() and prev.low.endswith("s") and toks[j].text[0].isupper() and j == i:
+            j -= 1  # a name's genitive: "Sveriges Kommuner och Regioner"
         else:
             break
     return j
@@ -168,6 +180,8 @@ def _name_tail(toks: list[Tok], e: int) -> int:
         while nxt < len(toks) and (toks[nxt].text[0].isupper() or toks[nxt].low in ("län", "läns")):
             e, nxt = nxt, nxt + 1
         return e
+    if _capital_pair(toks, e):
+        return e + 2  # "Kommuner och Regioner" inside one name
     m = _head(head)
     word = (m.group("prefix") + m.group("stem")).lower() if m and not m.group("gen") else ""
     capital = toks[nxt].text[0].isupper() and not _is_head(toks, nxt) and any(h in word for h in CAPITAL_NAME_HEADS)
@@ -175,6 +189,15 @@ def _name_tail(toks: list[Tok], e: int) -> int:
         end = _domain(toks, nxt, limit=6)
         return e if end is None else end
     return e
+
+
+def _capital_pair(toks: list[Tok], e: int) -> bool:
+    """A capitalised plural head joined to another by "och" inside a name ("Sveriges Kommuner och Regioner")."""
+    if e + 2 >= len(toks) or e == 0 or toks[e + 1].low != "och":
+        return False
+    a, b = toks[e], toks[e + 2]
+    plural = a.low.endswith(("er", "ar", "ing"))
+    return plural and a.text[0].isupper() and b.text[0].isupper() and _is_head(toks, e + 2)
 
 
 def _post_tail(toks: list[Tok], e: int, depth: int) -> int | None:
@@ -195,8 +218,12 @@ def _post_tail(toks: list[Tok], e: int, depth: int) -> int | None:
         return close
     if word == "," and k + 2 < len(toks) and ACRONYM.fullmatch(toks[k + 1].text) and toks[k + 2].text == ",":
         return k + 1  # "En länssamordnare, RF-SISU, …"
-    if word == "–" and k + 1 < len(toks) and _is_head(toks, k + 1):
-        return k + 1
+    if word == "–" and k + 1 < len(toks):
+        h = _mention_starting_at(toks, k + 1)  # "En särskild utredare – en nationell samordnare –"
+        return None if h is None else _extend_right(toks, h, depth + 1)
+    if word == "," and ROLE_APPOSITION.match(" ".join(t.low for t in toks[k + 1 : k + 6])):
+        h = _mention_starting_at(toks, k + 5)  # ", som ska fungera som nationell samordnare"
+        return None if h is None else _extend_right(toks, h, depth + 1)
     return None
 
 
@@ -216,16 +243,17 @@ def _extend_right(toks: list[Tok], i: int, depth: int = 0) -> int:
     return e
 
 
-def _coordinated(toks: list[Tok], e: int) -> int | None:
-    """End of a body coordinated with the mention ending at e ("Folkhälsocheferna och folkhälsoteamen")."""
+def _coordinated(toks: list[Tok], e: int) -> tuple[int, int] | None:
+    """First and last index of a body coordinated with the mention ending at e ("Folkhälsocheferna och
+    folkhälsoteamen", "Socialstyrelsen, Folkhälsomyndigheten eller IVO")."""
     k = e + 1
-    if k >= len(toks) or toks[k].low not in ("och", "samt", ","):
+    if k >= len(toks) or toks[k].low not in ("och", "samt", ",", "eller"):
         return None
     k += 1
     if k < len(toks) and toks[k].low in ("för", "till", "med") and toks[k - 1].low != ",":
         k += 1  # "… samt för Regionala samverkansrådet"
     h = _mention_starting_at(toks, k) if k < len(toks) else None
-    return None if h is None else _extend_right(toks, h)
+    return None if h is None else (k, _extend_right(toks, h))
 
 
 def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
@@ -240,11 +268,15 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
         if found and first <= found[-1].last:
             first = found[-1].last + 1
         last = _extend_right(toks, i)
+        parts = [(toks[first].start, toks[last].end)]
         while (more := _coordinated(toks, last)) is not None:
-            last = more
+            parts.append((toks[more[0]].start, toks[more[1]].end))
+            last = more[1]
         genitive = last == i and _is_genitive(toks[i])
         start, end = toks[first].start, toks[last].end
-        found.append(Mention(start, end, text[start:end], first, last, i, genitive))
+        found.append(
+            Mention(start, end, text[start:end], first, last, i, genitive, tuple(parts) if len(parts) > 1 else ())
+        )
         i = last + 1
     return found
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 import Stemmer
 
-from ingest.language.admin import DETERMINERS, OWNER_HEAD, POSSESSOR
+from ingest.language.admin import DETERMINERS, OWNER_HEAD, POSSESSOR, SAME_ROLE
 
 _FILLER = {"för", "i", "och", "samt", "av", "med", "på", "inom", "till", "från", "vid", "under", "samverkan", "the"}
 _DETERMINERS = DETERMINERS - {"civila", "egna", "nya"}
-GENERIC_OWNER_WORDS = {"region", "örebro", "län", "läns"}
+GENERIC_OWNER_WORDS = {"region", "län", "läns"}
+# A place in a name is no body of its own: "Region Örebro län", "Kumla kommun", "Örebro läns landsting"
+_PLACE = re.compile(r"\bRegion ([A-ZÅÄÖ][\w-]+)|\b([A-ZÅÄÖ][\w-]+) (?:län|läns|kommun|kommuns|stad|stads)\b")
 _local = threading.local()
 
 
@@ -40,14 +43,27 @@ def _drop_possessor(words: list[str]) -> list[str]:
 
 def normalise_owner(name: str) -> str:
     """A key that merges variants of one body: case, determiners, genitives, endings and filler words."""
-    text = re.sub(r"\([^)]*\)", " ", name.lower())
+    text = re.sub(r"\([^)]*\)", " ", name.lower().replace("é", "e").replace("è", "e"))
     text = re.sub(r"(\w)-\s*(och|eller|samt)\b", r"\1 \2", text).replace("-", "")
     words = _drop_possessor(re.findall(r"[^\W_]+", text))
     return " ".join(_stemmer().stemWords([w for w in words if w not in _FILLER and w not in _DETERMINERS]))
 
 
-def _content_words(key: str) -> set[str]:
-    return {w for w in key.split() if len(w) >= 4 and w not in GENERIC_OWNER_WORDS}
+def _content_words(key: str, places: set[str]) -> set[str]:
+    return {w for w in key.split() if len(w) >= 4 and w not in GENERIC_OWNER_WORDS and w not in places}
+
+
+@lru_cache(maxsize=1)
+def _role_stems() -> dict[str, set[str]]:
+    """SAME_ROLE as stems: "utred" (utredaren) → {"utredning", "kommitt"}."""
+    stem = _stemmer().stemWord
+    return {stem(k): {stem(v.replace("é", "e")) for v in vs} for k, vs in SAME_ROLE.items()}
+
+
+def _same_role(wx: set[str], wy: set[str]) -> bool:
+    """ "Utredaren" and "utredningen Sammanhållen kunskapsstyrning": a bare role and the inquiry it leads."""
+    roles = _role_stems()
+    return any(len(a) == 1 and roles.get(next(iter(a)), set()) & b for a, b in ((wx, wy), (wy, wx)))
 
 
 def _alternatives(owner: str) -> list[str]:
@@ -62,13 +78,15 @@ def _alternatives(owner: str) -> list[str]:
 
 
 def same_body(a: str, b: str) -> bool:
-    """Whether two owner names name the same body: equal keys, or one's content words contained in the other's."""
+    """Whether two owner names name the same body: equal keys, one's content words contained in the other's,
+    or a bare role and the inquiry it leads."""
+    places = {normalise_owner(p) for p in _PLACE.findall(f"{a} {b}") for p in p if p}
     for x in _alternatives(a):
         for y in _alternatives(b):
             kx, ky = normalise_owner(x), normalise_owner(y)
             if kx and kx == ky:
                 return True
-            wx, wy = _content_words(kx), _content_words(ky)
-            if wx and wy and (wx <= wy or wy <= wx):
+            wx, wy = _content_words(kx, places), _content_words(ky, places)
+            if wx and wy and (wx <= wy or wy <= wx or _same_role(wx, wy)):
                 return True
     return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 KINDS = ("assigned", "responsible", "decided", "follows_up", "other")
 
@@ -21,11 +21,13 @@ class Responsibility:
     number: str = ""  # assignment number ("5", "13 och 14")
     assigner: str = ""  # the assigning or deciding body, where the text names it
     year: str = ""  # the document's period or year
+    recipient: str = ""  # who the work is reported to ("redovisas till Regeringskansliet"), where the text says
+    consulted: list[str] = field(default_factory=list)  # bodies to consult ("samråda med X, Y och Z")
 
     def to_json(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_json(cls, raw: dict) -> Responsibility:
-        """An entry as stored with its document (unknown keys are ignored)."""
+        """An entry as stored with its document (unknown keys are ignored, missing optional ones take defaults)."""
         return cls(**{k: v for k, v in raw.items() if k in cls.__dataclass_fields__})
