@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="documents (with their catalog.json)")
     parser.add_argument("gold", type=Path, help="gold statements (JSONL)")
     parser.add_argument("--dump", type=Path, help="also write every entry as JSON lines to this file")
+    parser.add_argument("--sample", type=int, default=0, help="print a seeded random sample of N entries to judge")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the sample (random.Random(seed))")
     args = parser.parse_args(argv)
     docs, skipped = load_corpus(args.folder)
     for message in skipped:
@@ -67,8 +70,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.dump:
         lines = [json.dumps(r.to_json(), ensure_ascii=False, sort_keys=True) for r in found]
         args.dump.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    _report(found, gold, {d.doc_id: d.text for d in docs}, {d.source: d.doc_id for d in docs})
+    texts = {d.doc_id: d.text for d in docs}
+    if args.sample:
+        _print_sample(found, texts, args.sample, args.seed)
+        return 0
+    _report(found, gold, texts, {d.source: d.doc_id for d in docs})
     return 0
+
+
+def _print_sample(found: list[Responsibility], texts: dict[str, str], n: int, seed: int) -> None:
+    """A Markdown table of n entries drawn with random.Random(seed), in register order, to judge one by one."""
+    picked = sorted(random.Random(seed).sample(range(len(found)), min(n, len(found))))
+    print("| # | doc | owner | kind | task (evidence excerpt) | recipient / consulted |")
+    print("|---|---|---|---|---|---|")
+    for no, i in enumerate(picked, 1):
+        r = found[i]
+        evidence = " ".join(texts[r.doc_id][r.task_start : r.task_end].split())
+        cell = "; ".join(x for x in (r.recipient and f"till {r.recipient}", ", ".join(r.consulted)) if x)
+        print(f"| {no} | {r.doc_id} | {r.owner} | {r.kind} | {_cell(evidence, 150)} | {_cell(cell, 80)} |")
+
+
+def _cell(text: str, limit: int) -> str:
+    text = text.replace("|", "/")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 if __name__ == "__main__":

@@ -1,24 +1,15 @@
-"""The responsibility register: scoped lists, sentence patterns, owner keys, offsets and scoring."""
+"""The responsibility register on plan-shaped text: scoped lists, sentence patterns, references and filters."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from assistant.register_eval import (
-    evidence_spans,
-    score_register,
-)
 from ingest.catalog import CatalogEntry
 from ingest.documents import build_document
-from ingest.register import Responsibility, extract_responsibilities, normalise_owner, same_body
+from ingest.register import Responsibility, extract_responsibilities, normalise_owner
 from ingest.types import CleanDocument, LoadedFile, LoadedPage
-
-ROOT = Path(__file__).resolve().parents[1]
-PLANS = ROOT / "data" / "plans"
-OWNERS_GOLD = ROOT / "data" / "eval" / "owners_dev.jsonl"
 
 
 def _doc(text: str, entry: CatalogEntry | None = None) -> CleanDocument:
@@ -293,98 +284,3 @@ def test_to_json_has_every_field():
     data = found[0].to_json()
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert {"owner", "owner_key", "task", "kind", "doc_id", "task_start", "owner_end", "number"} <= set(data)
-
-
-# --------------------------------------------------------------------------- owner keys
-
-
-@pytest.mark.parametrize(
-    "variants",
-    [
-        (
-            "Chefsgrupp social välfärd samt vård och omsorg",
-            "chefsgruppen för samverkan för social välfärd samt vård- och omsorg",
-            "Chefsgruppen för social välfärd samt vård och omsorg",
-            "Chefsgrupp i samverkan social välfärd samt vård och omsorg",
-        ),
-        (
-            "Hälso- och sjukvårdsnämndens beredning för närsjukvård",
-            "Hälso- och sjukvårdens beredning för närsjukvård",
-            "beredningen för närsjukvård",
-            "Beredning för närsjukvård",
-        ),
-        ("Hälso- och sjukvårdsnämnden", "regionens Hälso- och sjukvårdsnämnd", "hälso- och sjukvårdsnämndens"),
-        ("Finsam-förbund", "Finsamförbunden"),
-    ],
-)
-def test_normalise_owner_merges_variants(variants):
-    assert len({normalise_owner(v) for v in variants}) == 1, [normalise_owner(v) for v in variants]
-
-
-def test_normalise_owner_keeps_different_bodies_apart():
-    keys = [
-        normalise_owner(name)
-        for name in (
-            "Hälso- och sjukvårdsnämnden",
-            "Hälso- och sjukvårdsförvaltningen",
-            "Regionstyrelsen",
-            "Regionfullmäktige",
-            "Beredning för närsjukvård",
-            "Beredning för psykiatri, habilitering och hjälpmedel",
-            "Region Örebro län, länets kommuner samt civila samhället",
-        )
-    ]
-    assert len(set(keys)) == len(keys)
-    assert keys[-1].startswith("region")  # a possessor inside a list does not swallow its first member
-
-
-def test_same_body_reads_parentheses_as_alternative_names():
-    assert same_body("Förvaltningen", "Förvaltningen (hälso- och sjukvårdsförvaltningen)")
-    assert same_body("hälso- och sjukvårdsförvaltningen", "Förvaltningen (hälso- och sjukvårdsförvaltningen)")
-    assert same_body("Hälso- och sjukvårdsförvaltningen", "Hälso- och sjukvårdsförvaltningen (i samråd med X)")
-    assert not same_body("Regionstyrelsen", "Chefsgrupp social välfärd samt vård och omsorg")
-    assert not same_body("Region Örebro län", "Regionfullmäktige")  # generic words alone do not match
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-def _found(doc_id: str, owner: str, start: int, end: int) -> Responsibility:
-    return Responsibility(owner, normalise_owner(owner), "t", "responsible", doc_id, start, end, start, start + 1)
-
-
-def test_score_register_matches_one_to_one_on_body_and_overlap():
-    text = "Intro. Nämnden ansvarar för planen. Styrelsen beslutar om budgeten."
-    gold = [
-        {"doc": "plan.txt", "owner": "Nämnden", "evidence": "nämnden ANSVARAR  för planen."},
-        {"doc": "plan.txt", "owner": "Styrelsen", "evidence": "Styrelsen beslutar om budgeten."},
-        {"doc": "other.txt", "owner": "Nämnden", "evidence": "Nämnden ansvarar för planen."},
-    ]
-    at = text.index("Nämnden")
-    found = [
-        _found("plan", "nämnden", at, at + 28),
-        _found("plan", "Nämnden", at, at + 28),  # a duplicate matches nothing more
-        _found("plan", "Regionen", text.index("Styrelsen"), len(text)),  # wrong body
-    ]
-    score = score_register(found, gold, {"plan": text, "other": "Något helt annat."})
-    assert score == {"precision": 1 / 3, "recall": 1 / 3, "found": 3, "gold": 3, "matched": 1}
-
-
-def test_a_gold_file_name_finds_its_document_under_a_catalog_id():
-    text = "Intro. Nämnden ansvarar för planen."
-    gold = [{"doc": "dir.-2020 7.md", "owner": "Nämnden", "evidence": "Nämnden ansvarar för planen."}]
-    at = text.index("Nämnden")
-    found = [_found("dir-2020-7", "Nämnden", at, len(text))]
-    texts = {"dir-2020-7": text, "other": "Nämnden beslutar."}
-    assert score_register(found, gold, texts, {"dir.-2020 7.md": "dir-2020-7"})["matched"] == 1
-    assert score_register(found, gold, texts)["matched"] == 1  # no map: the one document holding the evidence
-    assert score_register(found, gold, {**texts, "copy": text})["matched"] == 0  # two hold it: no guess
-
-
-def test_evidence_spans_fall_back_to_a_40_character_window():
-    text = "Inledning. I Örebro län finns fyra Finsamförbund som arbetar med detta men mer stöd behövs för dem."
-    evidence = "I Örebro län finns fyra Finsam- förbund som arbetar med detta men mer stöd behövs för dem."
-    [(start, end)] = evidence_spans(evidence, text)
-    assert text[start:].startswith("I Örebro län") or start <= text.index("I Örebro län") + 3
-    assert end > text.index("mer stöd")
-    assert evidence_spans("finns inte alls i texten", text) == []

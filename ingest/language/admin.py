@@ -47,15 +47,34 @@ OWNER_HEAD = re.compile(rf"(?P<prefix>[\w/-]*?)(?P<stem>{'|'.join(BODY_HEADS + R
 ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,8}(?:-[A-ZÅÄÖ]{2,8})?")
 # Compounds that end in a head word but name no body ("regelverket", "målgruppen", "välfärdsstaten")
 NOT_BODY_PREFIXES = {
-    "grupp": ("mål", "ålder", "personal", "yrke", "risk", "befolkning", "patient", "fokus", "diagnos", "ålders"),
+    "grupp": ("mål", "ålder", "personal", "yrke", "risk", "befolkning", "patient", "fokus", "diagnos"),
     "verk": ("regel", "ram", "hant", "kraft", "konst", "under", "bygg"),
-    "stat": ("välfärds", "rätts", "resul", "kon"),
-    "råd": ("om", "sam", "för", "be", "till", "fri", "ut"),
-    "part": ("", "ut", "ålders"),
+    "stat": ("välfärd", "rätt"),
+    "råd": ("om", "sam", "för"),
 }
+
+
+def body_head(word: str) -> re.Match | None:
+    """The lexicon match of a word that names a body or role (a compound ending in a head word counts):
+    groups ``prefix``, ``stem`` (the inflected head) and ``gen`` (a genitive s). None for other words."""
+    m = OWNER_HEAD.fullmatch(word.lower())
+    if not m:
+        return None
+    prefix, stem = m.group("prefix"), m.group("stem").lower()
+    if stem.startswith("grupp") and len(prefix) < 3:
+        return None  # "gruppen" alone is any group; "styrgruppen", "arbetsgruppen" name one
+    if (stem == "råd" and not prefix) or (stem.startswith("part") and prefix):
+        return None  # "råd" is advice; "motpart", "samarbetspart" are roles in a relation
+    for base, prefixes in NOT_BODY_PREFIXES.items():
+        if stem.startswith(base) and prefix and prefix.rstrip("s").endswith(prefixes):
+            return None
+    return m
+
+
 # Activities that name a body only with a determiner, in the definite or plural ("en delegation som ska …",
 # "utredningen"), not bare ("utredning och behandling", "delegation av beslutanderätt")
-ACTIVITY_HEADS = ("utredning", "inspektion", "delegation", "kommission")
+ACTIVITY_HEADS = ("utredning", "inspektion", "delegation", "kommission", "kommitt")
+INQUIRY_NAME_PREPOSITIONS = {"om", "mot"}  # an inquiry's name: "Utredningen om …", "Delegationen mot …"
 NAME_HEADS = ("område", "chefsgrupp", "funktion", "stiftelse")  # take a bare name: "Område välfärd och folkhälsa"
 CAPITAL_NAME_HEADS = (
     "förvaltning", "chef", "stiftelse", "förening", "förbund", "område", "nätverk", "region", "utredning", "kommitt",
@@ -67,7 +86,7 @@ DETERMINERS = {
     "egna", "nya", "vissa", "olika", "enskilda", "relevanta",
 }  # fmt: skip
 ADJECTIVE = re.compile(
-    r"[^\W\d_]{3,}(?:ala|iska|ika|liga|iga|ella|ära|isk|iskt|ig|igt|ell|ellt|onal|onell|sam|samma|satt|ande|ende)"
+    r"[^\W\d_]{3,}(?:ala|iska|ika|liga|iga|ella|ära|isk|iskt|ig|igt|ell|ellt|onal|onell|sam|samma|satt|ande|ende|sk|ska|skt)"
     r"|särskild|särskilda|nationell|regional|lokal|lokala|central|kommunal|statlig|ny|nytt|egen|eget|privat|privata"
 )  # fmt: skip
 POSSESSOR = re.compile(r"[^\W\d_]{3,}(?:en|et|na)s|läns|[^\W\d_]+:s")  # "nämndens", "länets", "läns"
@@ -84,16 +103,21 @@ NOT_NAME_WORDS = {
     "bland", "annat", "exempel", "ex", "t", "exempelvis", "såsom", "främst",
 }  # fmt: skip
 # Pronouns name no owner of their own ("Vi tar ett gemensamt ansvar", "Den ska …")
-PERSONAL_PRONOUNS = {"vi", "jag", "du", "ni", "man", "han", "hon", "den", "det", "de", "dessa", "denna", "detta", "vem"}
+PERSONAL_PRONOUNS = {
+    "vi", "jag", "du", "ni", "man", "han", "hon", "den", "det", "de", "dem", "oss", "sig", "dessa", "denna", "detta",
+    "vem",
+}  # fmt: skip
 VERB_FORM = re.compile(r"[^\W\d_]+(?:ar|er|ir|ade|ades|des|tes|as|s|går|får)")
 ACTION_NOUN = re.compile(r"[^\W\d_]+(?:ning|ningen|ningar|andet|ande)")
 DOMAIN_PREPOSITIONS = {"för", "i"}  # "beredning för närsjukvård", "kommuner i länet"
 MENTION_PREPOSITIONS = {"för", "i", "inom", "på", "vid", "under", "från", "hos"}
 PRONOUNS = {"de", "dessa"}
+# The definite ending of an organisation's proper name ("Försäkringskassan", "Kriminalvården", "Sametinget")
+PROPER_BODY_ENDING = re.compile(r"(?:en|et|an)$")
 # Documents state duties but own none ("Planen fastställer målen" names no owner)
 DOCUMENT_NOUNS = re.compile(
     r"\w*(?:plan|strategi|lag|dokument|program|rapport|avtal|policy|riktlinje|överenskommelse|direktiv|budget"
-    r"|beslut|förordning|föreskrift)(?:en|et|erna|arna|na|er|ar)?",
+    r"|beslut|förordning|föreskrift|konvention|riktlinje|handbok|vägledning)(?:en|et|n|erna|arna|na|er|ar|r|rna)?",
     re.I,
 )
 
@@ -104,12 +128,14 @@ DOCUMENT_NOUNS = re.compile(
 SHORT_REFERENCES = {
     "nämnden": "nämnd", "beredningen": "beredning", "förvaltningen": "förvaltning", "styrelsen": "styrelse",
     "rådet": "råd", "förbundet": "förbund", "organisationen": "organisation", "regionen": "region",
-    "teamet": "team", "kommunen": "kommun", "gruppen": "grupp", "nätverket": "nätverk", "kansliet": "kansli",
+    "teamet": "team", "kommunen": "kommun", "nätverket": "nätverk", "kansliet": "kansli",
     "utredaren": "utredare", "utredningen": "utredning", "samordnaren": "samordnare", "delegationen": "delegation",
     "kommittén": "kommitté", "kommitten": "kommitté", "kommissionen": "kommission", "myndigheten": "myndighet",
     "inspektionen": "inspektion", "verket": "verk", "institutet": "institut", "departementet": "departement",
     "sekretariatet": "sekretariat", "ombudsmannen": "ombudsman",
 }  # fmt: skip
+# "Myndigheten" in an assignment to an agency names that agency, whatever its name ("Statens kulturråd")
+GENERIC_REFERENCES = {"myndighet"}
 # A commission of inquiry and the person leading it are one owner: "Utredaren" in a directive to
 # "utredningen Sammanhållen kunskapsstyrning" is that inquiry.
 # In an assignment these name the one it is given to: "Utredaren" is the document's investigator, not another
@@ -170,6 +196,9 @@ LEAD_IN_FILLER = {
 }  # fmt: skip
 
 # --------------------------------------------------------------------------- verb frames
+
+
+OWNER_SLOTS = ("subject", "after", "possessor", "assignee")
 
 
 @dataclass(frozen=True)
@@ -257,7 +286,7 @@ VERB_FRAMES: tuple[VerbFrame, ...] = (
     _frame("beslut_fattades", r"\b[Bb]eslut(?:et)? om\b[^.]{3,200}?\b(?:fattades|fattas|har fattats|togs|tas) "
            r"(?:av|i)\b", "decided", "after"),
     _frame("fastställer", r"\b(?:fastställer|fastställde|beslutar|beslutade|antar|antog|godkänner|godkände"
-           r"|har (?:\w+ )?(?:fastställt|beslutat|antagit|godkänt|fattat beslut om))\b", "decided", "subject",
+           r"|har (?:\w+ ){0,2}?(?:fastställt|beslutat|antagit|godkänt|fattat beslut om))\b", "decided", "subject",
            any_head=True),
     _frame("lagger_fram", r"\b(?:presenterar|presenterade|lanserar|lanserade|lägger fram|lade fram)\b", "decided",
            "subject", r"(?=(?:\w+ ){0,3}?\w*(?:strategi|plan|program|proposition|reform)\w*\b)", any_head=True),
@@ -271,8 +300,9 @@ VERB_FRAMES: tuple[VerbFrame, ...] = (
     _frame("uppfoljning_av", r"\b[Uu]ppföljning(?:en)?\b(?: \w+){0,3}? (?:genomförs|genomförts|görs|gjorts|sker"
            r"|skett|göras)\b(?: \w+){0,2}? (?:av|inom|hos)\b", "follows_up", "after"),
     # -- who does the work: agent after a passive, subject of a modal or an action verb
-    _frame("leds_av", r"\b(?:leds|genomförs|genomfördes|utförs|tas fram|togs fram|har tagits fram|utformas"
-           r"|upprättas|drivs|samordnas|administreras)\b(?: \w+){0,2}? (?:av|inom|i|hos)\b", "responsible", "after"),
+    _frame("leds_av", r"\b(?:leds|ledas|genomförs|genomföras|genomfördes|utförs|utföras|tas fram|togs fram"
+           r"|har tagits fram|utformas|upprättas|drivs|drivas|samordnas|administreras)\b(?: \w+){0,2}? "
+           r"(?:av|inom|i|hos)\b", "responsible", "after"),
     _frame("under_ledning", r"\b[Uu]nder (?:ledning|ledarskap) av\b", "responsible", "after"),
     _frame("modal", r"\b(?:ska|skall|behöver|måste|bör)\b", "responsible", "subject", _ORDINARY_MODAL_TAIL,
            adjacent=True),
@@ -301,8 +331,21 @@ VERB_FRAMES: tuple[VerbFrame, ...] = (
     _frame("inrattas", r"\b(?:inrättas|tillsättas|tillsätts|utses|bildas|knytas|knyts) (?:till|för|inom|med|i)\b",
            "other", "subject", strong=False),
 )  # fmt: skip
+# Contact details are never owners nor tasks: labelled lines ("Telefon:", "E-post:", "Besöksadress:")
+CONTACT_LABEL = re.compile(
+    r"(?:Telefon\w*|Tel|Fax|Mobil|E-post|Epost|Mejl|Besöksadress|Postadress|Leveransadress|Adress|Webbplats"
+    r"|Hemsida|Kontakt\w*|Org\.?\s?nr|Organisationsnummer)\.?\s*:",
+    re.IGNORECASE,
+)
+# A finite verb: a paragraph with one is a statement, not a list item whose number was lost
+FINITE_VERB = re.compile(r"\b(?:är|var|har|hade|ska|skall|kan|kommer|behöver|görs|sker|finns|riktas|blir|får|bör"
+                         r"|måste|pågår|[a-zåäö]{3,}(?:ar|er))\b")
+AUXILIARIES = {"ska", "skall", "kommer", "att", "kan", "bör", "måste", "har", "hade", "avser", "vill"}
 NEGATION = re.compile(r"\b(?:inte|ej|aldrig)\b")
-LINKING_ADVERBS = {"också", "även", "dessutom", "därför", "nu", "gemensamt", "själva", "fortsatt", "som", "tillsammans"}
+LINKING_ADVERBS = {
+    "också", "även", "dessutom", "därför", "nu", "gemensamt", "själva", "fortsatt", "som", "tillsammans", "dock",
+    "alltså", "således", "emellertid", "heller",
+}  # fmt: skip
 SKIP_AFTER = {"bl", "a", "bland", "annat", "även", "också", "både"}
 PREPOSITIONS = {
     "med", "av", "på", "i", "inom", "för", "till", "från", "hos", "mellan", "om", "under", "genom", "vid",

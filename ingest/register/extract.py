@@ -13,13 +13,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.language.admin import ASSIGNMENT_HEADING, DEADLINE, FOLLOW_UP_TASK, LEAD_IN_FILLER, PREPOSITIONS
+from ingest.language.admin import (
+    ASSIGNMENT_HEADING,
+    CONTACT_LABEL,
+    DEADLINE,
+    FINITE_VERB,
+    FOLLOW_UP_TASK,
+    LEAD_IN_FILLER,
+    PREPOSITIONS,
+)
 from ingest.register.fields import consulted, recipient
 from ingest.register.mentions import Mention, all_mentions, find_mentions, tokens
 from ingest.register.owners import normalise_owner, same_body
 from ingest.register.references import References
 from ingest.register.rules import STRONG_RULES, Hit, Sentence, mention_at, rule_hits, sentence_hits
-from ingest.register.shapes import CONTACT, FINITE, ITEM_MARK, LABEL, PHONE
+from ingest.register.shapes import ITEM_MARK, LABEL, PHONE
 from ingest.register.types import Responsibility
 from ingest.sentences import split_sentences
 from ingest.types import Block, CleanDocument
@@ -134,7 +142,7 @@ class _Extractor:
         elif not (scope.last_was_item and scope.style == "numbered" and _is_task_clause(text, sents)):
             return False
         start = block.start + (mark.end() if mark else 0)
-        self._emit_item(scope, block, sents, self.doc.text[start : block.end].strip(), number)
+        self._emit_item(scope, block, sents, _item_task(self.doc.text[start : block.end]), number)
         scope.last_was_item = True
         scope.last_number = int(number) if number else scope.last_number
         return True
@@ -181,6 +189,7 @@ class _Extractor:
                                consulted(sent))  # fmt: skip
         if hit.rule.name in _ASSIGNING or _introduces(hit, o_text):
             self.refs.assignee = owner
+        self.refs.owners.append(owner)
         self.out.append(entry)
         return entry
 
@@ -188,8 +197,8 @@ class _Extractor:
         kind = hit.rule.kind
         if kind != "responsible":
             return kind
-        if _REPORTING_TASK.match(hit.task) and not DEADLINE.search(sent.text):
-            return "follows_up"  # "Utredaren ska fortlöpande informera Socialdepartementet om arbetet"
+        if _REPORTING_TASK.match(hit.task):  # a report with a deadline is part of the assignment
+            return "assigned" if DEADLINE.search(sent.text) else "follows_up"  # else keeping someone informed
         if FOLLOW_UP_TASK.search(hit.task.lower()):
             return "follows_up"
         assignee = self.refs.assignee
@@ -210,6 +219,11 @@ class _Extractor:
             if m.genitive and nxt.startswith(("verksamhetsplan", "budget", "beslut")):
                 self.plan_owner = m.owner_span()[2]
                 return
+
+
+def _item_task(text: str) -> str:
+    """A list item as a task, without the punctuation that joins it to the next ("…,", "… och")."""
+    return re.sub(r"(?:[,;]|,? och| samt)\s*$", "", text.strip()).rstrip()
 
 
 def _lead_in_shape(text: str, before_item: bool) -> bool:
@@ -241,14 +255,14 @@ def _spans(doc: CleanDocument, block: Block) -> list[tuple[int, int]]:
 def _is_contact(text: str) -> bool:
     """Telephone, e-mail, address and web lines: never owners, never tasks."""
     s = text.strip()
-    if CONTACT.match(s) or s.lower().startswith(("www.", "http")) or re.fullmatch(r"[\d\s+()-]{6,}", s):
+    if CONTACT_LABEL.match(s) or s.lower().startswith(("www.", "http")) or re.fullmatch(r"[\d\s+()-]{6,}", s):
         return True
     return len(s) < 200 and bool(PHONE.search(s) or re.search(r"\S+@\S+\.\w+", s))
 
 
 def _is_task_clause(text: str, sents: list[Sentence]) -> bool:
     """A paragraph that continues a list whose numbering was lost: an infinitive task, no finite verb."""
-    if LABEL.match(text) or text.rstrip().endswith(":") or FINITE.search(sents[0].text):
+    if LABEL.match(text) or text.rstrip().endswith(":") or FINITE_VERB.search(sents[0].text):
         return False
     return not any(r.strong for s in sents for r in (h.rule for h in sentence_hits(s)))
 

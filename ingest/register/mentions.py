@@ -15,17 +15,21 @@ from ingest.language.admin import (
     ACTION_NOUN,
     ACTIVITY_HEADS,
     ADJECTIVE,
+    ASSIGNMENT_NOUN,
     CAPITAL_NAME_HEADS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     DOMAIN_PREPOSITIONS,
+    INQUIRY_NAME_PREPOSITIONS,
     MENTION_PREPOSITIONS,
     NAME_HEADS,
-    NOT_BODY_PREFIXES,
     NOT_NAME_WORDS,
-    OWNER_HEAD,
     POSSESSOR,
+    PREPOSITIONS,
+    PROPER_BODY_ENDING,
     ROLE_APPOSITION,
     VERB_FORM,
+    body_head,
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-/:]+[^\W_]+)*-?|[(),;–]")
@@ -53,6 +57,7 @@ class Mention:
     head: int
     genitive: bool = False
     parts: tuple[tuple[int, int], ...] = ()  # offsets of each coordinated body ("X, Y och Z"), if more than one
+    head_word: str = ""  # the head token, lower-cased ("beredningar" in "Hälso- och sjukvårdsnämndens beredningar")
 
     def owner_span(self) -> tuple[int, int, str]:
         """Span and text of the mention as an owner: a possessive "nämndens" stands for "nämnden"."""
@@ -71,18 +76,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
 
 def _head(tok: Tok) -> re.Match | None:
     """The lexicon match of a token that names a body or role (a compound ending in one counts)."""
-    m = OWNER_HEAD.fullmatch(tok.low.rstrip("-"))
-    if not m or tok.text.endswith("-"):
-        return None
-    prefix, stem = m.group("prefix"), m.group("stem").lower()
-    if stem.startswith("grupp") and len(prefix) < 3:
-        return None
-    if (stem == "råd" and not prefix) or (stem.startswith("part") and prefix):
-        return None
-    for base, prefixes in NOT_BODY_PREFIXES.items():
-        if stem.startswith(base) and prefix and prefix.rstrip("s").endswith(prefixes):
-            return None
-    return m
+    return None if tok.text.endswith("-") else body_head(tok.low)
 
 
 def _is_head(toks: list[Tok], i: int) -> bool:
@@ -91,7 +85,7 @@ def _is_head(toks: list[Tok], i: int) -> bool:
         return True
     m = _head(tok)
     if not m:
-        return False
+        return _proper_body(toks, i)
     stem = m.group("stem").lower()
     if stem == "område":
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
@@ -103,6 +97,18 @@ def _is_head(toks: list[Tok], i: int) -> bool:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         return i > 0 and toks[i - 1].low in DETERMINERS and nxt not in ("av", "om", "kring")
     return True
+
+
+def _proper_body(toks: list[Tok], i: int) -> bool:
+    """A capitalised definite compound inside a sentence names an organisation ("Försäkringskassan",
+    "Kriminalvården", "Sametinget"); at the start of a sentence capitals say nothing."""
+    tok = toks[i]
+    if i == 0 or not tok.text[0].isupper() or len(tok.text) < 7 or not tok.text.isalpha():
+        return False
+    if not PROPER_BODY_ENDING.search(tok.low) or DOCUMENT_NOUNS.fullmatch(tok.low):
+        return False
+    prev = toks[i - 1]  # after a head word a capital starts that body's name ("utredningen Sammanhållen …")
+    return not ASSIGNMENT_NOUN.fullmatch(tok.low) and prev.text[0].islower() and _head(prev) is None
 
 
 def _is_genitive(tok: Tok) -> bool:
@@ -137,7 +143,7 @@ def _domain_word(tok: Tok) -> bool:
     low = tok.low
     if not low[0].isalpha() or low in NOT_NAME_WORDS:
         return False
-    return tok.text[0].isupper() or not VERB_FORM.fullmatch(low)
+    return tok.text[0].isupper() or not VERB_FORM.fullmatch(low) or bool(POSSESSOR.fullmatch(low))
 
 
 def _domain(toks: list[Tok], k: int, after_for: bool = False, limit: int = 7) -> int | None:
@@ -200,12 +206,19 @@ def _capital_pair(toks: list[Tok], e: int) -> bool:
     return plural and a.text[0].isupper() and b.text[0].isupper() and _is_head(toks, e + 2)
 
 
+def _names_inquiry(tok: Tok) -> bool:
+    m = _head(tok)
+    return bool(m) and not m.group("gen") and m.group("stem").startswith(ACTIVITY_HEADS)
+
+
 def _post_tail(toks: list[Tok], e: int, depth: int) -> int | None:
     """One post-modifier after token e: a prepositional name part, a parenthesis or an apposition."""
     k = e + 1
     if k >= len(toks):
         return None
     word = toks[k].low
+    if word in INQUIRY_NAME_PREPOSITIONS and k + 1 < len(toks) and _names_inquiry(toks[e]):
+        return _domain(toks, k + 1)  # "Utredningen om framtidens hemtjänst", "Delegationen mot segregation"
     if word in MENTION_PREPOSITIONS and k + 1 < len(toks):
         h = _mention_starting_at(toks, k + 1)
         if h is not None and depth < 2:
@@ -269,16 +282,27 @@ def find_mentions(text: str, toks: list[Tok]) -> list[Mention]:
             first = found[-1].last + 1
         last = _extend_right(toks, i)
         parts = [(toks[first].start, toks[last].end)]
+        if _left_conjunct(toks, first) and not (found and found[-1].last >= first - 2):
+            first -= 2  # "Arbetsförmedlingen och Försäkringskassan": a name joined to an owner is an owner
+            parts.insert(0, (toks[first].start, toks[first].end))
         while (more := _coordinated(toks, last)) is not None:
             parts.append((toks[more[0]].start, toks[more[1]].end))
             last = more[1]
         genitive = last == i and _is_genitive(toks[i])
         start, end = toks[first].start, toks[last].end
-        found.append(
-            Mention(start, end, text[start:end], first, last, i, genitive, tuple(parts) if len(parts) > 1 else ())
-        )
+        coordinated = tuple(parts) if len(parts) > 1 else ()
+        found.append(Mention(start, end, text[start:end], first, last, i, genitive, coordinated, toks[i].low))
         i = last + 1
     return found
+
+
+def _left_conjunct(toks: list[Tok], first: int) -> bool:
+    """A single capitalised name coordinated before a mention, at the start of the sentence or a list."""
+    if first < 2 or toks[first - 1].low not in ("och", "samt", "eller"):
+        return False
+    name = toks[first - 2]
+    opens = first == 2 or toks[first - 3].text in (",", "(") or toks[first - 3].low in PREPOSITIONS
+    return opens and name.text[0].isupper() and name.text.isalpha() and name.low not in NOT_NAME_WORDS
 
 
 def all_mentions(text: str, toks: list[Tok]) -> list[tuple[Mention, str]]:
@@ -290,5 +314,6 @@ def all_mentions(text: str, toks: list[Tok]) -> list[tuple[Mention, str]]:
         first = _extend_left(toks, h)
         last = h if _is_genitive(toks[h]) else _extend_right(toks, h)
         start, end = toks[first].start, toks[last].end
-        out.append((Mention(start, end, text[start:end], first, last, h, _is_genitive(toks[h])), toks[h].low))
+        mention = Mention(start, end, text[start:end], first, last, h, _is_genitive(toks[h]), head_word=toks[h].low)
+        out.append((mention, toks[h].low))
     return out

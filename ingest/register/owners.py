@@ -49,8 +49,13 @@ def normalise_owner(name: str) -> str:
     return " ".join(_stemmer().stemWords([w for w in words if w not in _FILLER and w not in _DETERMINERS]))
 
 
-def _content_words(key: str, places: set[str]) -> set[str]:
-    return {w for w in key.split() if len(w) >= 4 and w not in GENERIC_OWNER_WORDS and w not in places}
+def _content_words(key: str) -> set[str]:
+    return {w for w in key.split() if len(w) >= 4 and w not in GENERIC_OWNER_WORDS}
+
+
+def _contained(wx: set[str], wy: set[str], places: set[str]) -> bool:
+    """One name's content words within the other's, and not only the place they share ("Örebro")."""
+    return bool(wx - places) and wx <= wy
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +91,7 @@ def same_body(a: str, b: str) -> bool:
             kx, ky = normalise_owner(x), normalise_owner(y)
             if kx and kx == ky:
                 return True
-            wx, wy = _content_words(kx, places), _content_words(ky, places)
-            if wx and wy and (wx <= wy or wy <= wx or _same_role(wx, wy)):
+            wx, wy = _content_words(kx), _content_words(ky)
+            if wx and wy and (_contained(wx, wy, places) or _contained(wy, wx, places) or _same_role(wx, wy)):
                 return True
     return False

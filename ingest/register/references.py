@@ -17,6 +17,7 @@ from ingest.language.admin import (
     ASSIGNEE_ROLES,
     ASSIGNMENT_NOUN,
     DETERMINERS,
+    GENERIC_REFERENCES,
     OWNER_HEAD,
     SAME_ROLE,
     SHORT_REFERENCES,
@@ -30,6 +31,7 @@ class References:
 
     def __init__(self, named: list[tuple[Mention, str]]) -> None:
         self.named = named  # every body named in the document, nested ones included, with its head word
+        self.owners: list[Mention] = []  # owners of the statements so far, in text order
         self.prev_subject: Mention | None = None
         self.assignee: Mention | None = None
 
@@ -42,13 +44,15 @@ class References:
             return mention
         assignee = self.assignee
         assignee_base = _head_base(assignee) if assignee is not None else ""
-        if base in ASSIGNEE_ROLES and assignee_base == base and len(assignee.text.split()) > 2:
-            return assignee  # "Utredaren" in a directive is its own investigator
+        same_role = assignee_base == base or assignee_base in SAME_ROLE.get(base, ())
+        if base in ASSIGNEE_ROLES and same_role and _is_named(assignee, assignee.head_word, base):
+            return assignee  # "Utredaren" in a directive is its own investigator, not an inquiry named in passing
         pattern = re.compile(rf"[\w/-]*{re.escape(base)}(?:en|et|n|e)?(?::?s)?")
-        for cand, head in reversed(self.named):
+        owners = [(m, m.head_word) for m in self.owners if not m.parts]  # an owner before a body merely named
+        for cand, head in [*reversed(owners), *reversed(self.named)]:
             if cand.start < mention.start and pattern.fullmatch(head) and _is_named(cand, head, base):
                 return cand
-        if assignee is not None and assignee_base in SAME_ROLE.get(base, ()):
+        if assignee is not None and (assignee_base in SAME_ROLE.get(base, ()) or base in GENERIC_REFERENCES):
             return assignee
         return mention
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ingest.language.admin import (
     ASSIGNMENT_NOUN,
+    AUXILIARIES,
     DETERMINERS,
     DOCUMENT_NOUNS,
     LINKING_ADVERBS,
@@ -93,7 +94,8 @@ def _noun_phrase(sent: Sentence, first: int, last: int) -> Mention | None:
     if head.text[0].islower() and (VERB_FORM.fullmatch(head.low) and not head.low.endswith(("are", "er", "or"))):
         return None
     start, end = words[0].start, words[-1].end
-    return Mention(start, end, sent.text[start - sent.start : end - sent.start], first, last, last)
+    text = sent.text[start - sent.start : end - sent.start]
+    return Mention(start, end, text, first, last, last, head_word=head.low)
 
 
 def _bare_subject(sent: Sentence, at: int) -> Mention | None:
@@ -182,13 +184,21 @@ def _after_hit(rule: Rule, sent: Sentence, a: int, b: int) -> Hit | None:
         return None
     at = sent.start + tail.end() if tail else mention.end
     if rule.giver:
-        giver = _subject_before(sent, a, adjacent=True)
+        giver = _subject_before(sent, _auxiliaries_before(sent, a), adjacent=True)
         rest = _rest(sent, at)
         task = rest if re.match(r"(?:att|som|för att|med uppdrag)\b", rest) else _whole(sent)
         return Hit(rule, mention, task, giver=giver, rest=at)
     anchor = sent.text[a - sent.start : b - sent.start]
     number = next(iter(re.findall(r"\d+(?: och \d+)?", anchor)), "") if rule.numbers else ""
     return Hit(rule, mention, _whole(sent), number, rest=at)
+
+
+def _auxiliaries_before(sent: Sentence, at: int) -> int:
+    """Where a verb's auxiliaries begin ("Regeringen ska uppdra åt …": before "ska")."""
+    i = _tok_index(sent, at)
+    while i > 0 and sent.toks[i - 1].low in AUXILIARIES:
+        i -= 1
+    return sent.toks[i].start if i < len(sent.toks) else at
 
 
 def _rest(sent: Sentence, offset: int) -> str:
@@ -202,6 +212,19 @@ def _whole(sent: Sentence) -> str:
     text = sent.text.strip()
     label = LABEL.match(text)
     return (text[label.end() :] if label else text).strip(" .")
+
+
+def _negated(text: str, a: int, b: int) -> bool:
+    """A negation just before the anchor, or after it behind adverbs only ("ska därför inte")."""
+    if NEGATION.search(text, max(0, a - 12), b + 8):
+        return True
+    words = text[b:].split()[:4]
+    for word in words:
+        if NEGATION.fullmatch(word.strip(",")):
+            return True
+        if word.lower().strip(",") not in LINKING_ADVERBS:
+            return False
+    return False
 
 
 def _hit(rule: Rule, sent: Sentence, a: int, b: int) -> Hit | None:
@@ -218,8 +241,8 @@ def rule_hits(sent: Sentence, rules: tuple[Rule, ...]) -> list[Hit]:
     hits = []
     for rule in rules:
         for m in rule.anchor.finditer(sent.text):
-            if NEGATION.search(sent.text, max(0, m.start() - 12), m.end() + 8):
-                continue  # "har inte behandlats av beredningen", "deltog inte"
+            if _negated(sent.text, m.start(), m.end()):
+                continue  # "har inte behandlats av beredningen", "deltog inte", "ska därför inte längre …"
             hit = _hit(rule, sent, sent.start + m.start(), sent.start + m.end())
             if hit:
                 hits.append(hit)
