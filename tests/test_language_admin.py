@@ -147,6 +147,10 @@ def _frames(sentence: str) -> set[str]:
     [
         ("Miljönämnden ansvarar för tillsynen av förorenade områden.", "ansvarar"),
         ("Ansvaret för samordningen ligger hos kommunledningskontoret.", "ansvaret_ligger"),
+        ("Servicenämnden svarar för kommunens upphandlingar.", "ansvarar"),
+        ("Kommunstyrelsen har uppsikt över övriga nämnders verksamhet.", "har_ansvar"),
+        ("Byggnadsnämnden har hand om frågor om bygglov.", "har_ansvar"),
+        ("Länsstyrelsen utövar tillsyn över verksamheten.", "har_ansvar"),
         ("Kommunfullmäktige ger tekniska nämnden i uppdrag att se över taxorna.", "ger_i_uppdrag"),
         ("Regeringen uppdrar åt Skolverket att ta fram stödmaterial.", "uppdrar_at"),
         ("Regeringen tillsätter en kommitté som ska se över lagen.", "tillsatter"),

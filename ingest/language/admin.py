@@ -111,13 +111,13 @@ VERB_FORM = re.compile(r"[^\W\d_]+(?:ar|er|ir|ade|ades|des|tes|as|s|går|får)")
 ACTION_NOUN = re.compile(r"[^\W\d_]+(?:ning|ningen|ningar|andet|ande)")
 DOMAIN_PREPOSITIONS = {"för", "i"}  # "beredning för närsjukvård", "kommuner i länet"
 MENTION_PREPOSITIONS = {"för", "i", "inom", "på", "vid", "under", "från", "hos"}
-PRONOUNS = {"de", "dessa"}
+PRONOUNS = {"de", "dessa"}  # a subject that names the previous sentence's subject ("får de även i uppdrag")
 # The definite ending of an organisation's proper name ("Försäkringskassan", "Kriminalvården", "Sametinget")
 PROPER_BODY_ENDING = re.compile(r"(?:en|et|an)$")
 # Documents state duties but own none ("Planen fastställer målen" names no owner)
 DOCUMENT_NOUNS = re.compile(
     r"\w*(?:plan|strategi|lag|dokument|program|rapport|avtal|policy|riktlinje|överenskommelse|direktiv|budget"
-    r"|beslut|förordning|föreskrift|konvention|riktlinje|handbok|vägledning)(?:en|et|n|erna|arna|na|er|ar|r|rna)?",
+    r"|beslut|förordning|föreskrift|konvention|handbok|vägledning)(?:en|et|n|erna|arna|na|er|ar|r|rna)?",
     re.I,
 )
 
@@ -136,11 +136,11 @@ SHORT_REFERENCES = {
 }  # fmt: skip
 # "Myndigheten" in an assignment to an agency names that agency, whatever its name ("Statens kulturråd")
 GENERIC_REFERENCES = {"myndighet"}
-# A commission of inquiry and the person leading it are one owner: "Utredaren" in a directive to
-# "utredningen Sammanhållen kunskapsstyrning" is that inquiry.
 # In an assignment these name the one it is given to: "Utredaren" is the document's investigator, not another
 # inquiry it mentions in passing
 ASSIGNEE_ROLES = {"utredare", "utredning", "kommitté", "delegation", "samordnare"}
+# A commission of inquiry and the person leading it are one owner: "Utredaren" in a directive to
+# "utredningen Sammanhållen kunskapsstyrning" is that inquiry.
 SAME_ROLE = {
     "utredare": ("utredning", "kommitté"),
     "utredning": ("utredare", "kommitté"),
@@ -176,7 +176,7 @@ CONSULTATION = re.compile(
     r"\b(?:samråda|samråder|samrått|samråd ska ske|i (?:nära )?samråd) med\b"
     r"|\binhämta\w* (?:\w+ )?(?:synpunkter|kunskap|erfarenheter|underlag|information) (?:från|hos)\b"
     r"|\b(?:föra|för|ha|ske i) (?:en )?(?:nära |löpande |kontinuerlig )?(?:dialog|samtal)\w* med\b"
-    r"|\bi (?:nära |löpande )?(?:dialog|samtal) med\b|\b(?:höra|höras)\b",
+    r"|\bi (?:nära |löpande )?(?:dialog|samtal) med\b|\b(?:höra|höras)\b(?! till)",
     re.I,
 )
 
@@ -243,7 +243,7 @@ _ORDINARY_MODAL_TAIL = (  # "X ska göra …", not "X ska vara …" nor a passiv
 # Ordered: a lead-in takes the first frame that names its owner.
 VERB_FRAMES: tuple[VerbFrame, ...] = (
     _frame("enligt_beslut", r"\b[Ee]nligt (?:ett |tidigare )?beslut (?:i|av|från)\b", "decided", "after"),
-    _frame("ansvarar", r"\bansvarar\b", "responsible", "subject",
+    _frame("ansvarar", r"\b(?:ansvarar|svarar)\b", "responsible", "subject",
            r"(?:(?:också|även|därför|gemensamt|själva|tillsammans) )*för\b", any_head=True),
     _frame("ansvaret_ligger", r"\b[Aa]nsvar(?:et)? för\b[^.]{3,150}? (?:ligger|vilar) (?:hos|på)\b", "responsible",
            "after"),
@@ -256,8 +256,8 @@ VERB_FRAMES: tuple[VerbFrame, ...] = (
            r"|har (?:tillsatt|utsett|inrättat))\b", "assigned", "after", giver=True, any_head=True),
     _frame("ansvarig_ar", r"\b[Aa]nsvarig(?:a)? för [^.]{3,200}? är\b", "responsible", "after"),
     _frame("ar_ansvarig", r"\bär\b", "responsible", "subject", r"(?:\w+ )?ansvarig(?:a)? för\b"),
-    _frame("har_ansvar", r"\b(?:har|äger|tar|bär)\b", "responsible", "subject", r"(?:\w+ ){0,3}?\w*ansvar(?:et)? för\b",
-           any_head=True),
+    _frame("har_ansvar", r"\b(?:har|äger|tar|bär|utövar)\b", "responsible", "subject",
+           r"(?:\w+ ){0,3}?(?:\w*ansvar(?:et)? för|hand om|uppsikt(?:en)? över|tillsyn(?:en)? över)\b", any_head=True),
     _frame("har_roll", r"\b(?:har|spelar|fyller|intar)\b", "responsible", "subject",
            r"(?:en |ett )?(?:\w+ )?(?:roll|funktion|uppgift) (?:i|för|när|att|som)\b", any_head=True),
     _frame("har_uppdrag", r"\bhar\b", "assigned", "subject",
