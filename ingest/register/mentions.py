@@ -1,8 +1,11 @@
-"""Owner mentions: bodies and roles grown into noun phrases, with exact offsets.
+"""Owner mentions: bodies and roles grown into whole noun phrases, with exact offsets.
 
-A lexicon of head words (nämnd, beredning, förvaltning, styrelse, chefsgrupp, råd, -ledare, -chef,
-team, kommuner, Region …) is grown into noun phrases ("Hälso- och sjukvårdsnämndens beredning för
-närsjukvård", "länets kommuner samt civila samhället").
+The head words of :mod:`ingest.language.admin` (nämnd, förvaltning, -myndigheten, -verket,
+utredare, samordnare, delegation, kommuner …), and an organisation's proper name inside a sentence
+("Försäkringskassan"), are grown with their determiners, adjectives, possessors, names,
+prepositional name parts, parentheses, appositions and coordinated bodies: "Hälso- och
+sjukvårdsnämndens beredning för närsjukvård", "Inspektionen för vård och omsorg (IVO)", "en
+särskild utredare – en nationell samordnare", "Sveriges Kommuner och Regioner".
 """
 
 from __future__ import annotations
