@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from index.snapshot import CorpusSnapshot
 from index.types import Passage
 from ingest.language.sentences import split_sentences
-from ingest.responsibilities import Responsibility
+from ingest.register import Responsibility
 from ingest.tokens import count_tokens
 
 Span = tuple[int, int]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.types import Passage
-from ingest.responsibilities import Responsibility
+from ingest.register import Responsibility
 from ingest.tokens import count_tokens
 
 MAX_PASSAGE_TOKENS = 512
@@ -255,7 +255,7 @@ def format_answer_report(report: dict) -> str:
 # -- register ----------------------------------------------------------------------------------
 def evaluate_register(found: list[Responsibility], owners_gold: Path, doc_texts: Mapping[str, str]) -> dict:
     """Precision and recall of the stored register against a gold file of responsibility statements."""
-    from ingest.responsibilities import score_register
+    from assistant.register_eval import score_register
 
     gold = [json.loads(line) for line in owners_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in score_register(found, gold, doc_texts).items()}

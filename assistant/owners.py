@@ -23,7 +23,7 @@ from index.snapshot import CorpusSnapshot
 from index.types import Passage
 from ingest.language.marks import years_in
 from ingest.language.questions import asked_item_numbers, responsibility_kinds
-from ingest.responsibilities import Responsibility
+from ingest.register import Responsibility
 
 
 @dataclass

@@ -17,7 +17,7 @@ from index.types import DocumentInfo, Passage
 from ingest.language.search_text import search_form
 from ingest.language.sentences import quotable_sentences
 from ingest.pipeline import CommittedDoc
-from ingest.responsibilities import Responsibility
+from ingest.register import Responsibility
 from ingest.types import Chunk, CleanDocument
 
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from index.types import Citation, DocumentInfo, Passage
-from ingest.responsibilities import Responsibility
+from ingest.register import Responsibility
 
 Span = tuple[int, int]
 # chunk ids → {(start, end): vector} of their stored sentences

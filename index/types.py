@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from ingest.responsibilities import Responsibility
+from ingest.register import Responsibility
 
 
 @dataclass

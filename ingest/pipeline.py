@@ -21,10 +21,10 @@ from ingest.chunking import chunk_document
 from ingest.documents import build_document
 from ingest.errors import IngestError, UnreadableFile, UnsupportedType
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
-from ingest.responsibilities import extract_responsibilities
+from ingest.register import extract_responsibilities
 from ingest.types import Chunk, CleanDocument
 
-PIPELINE_VERSION = "10"  # bump when cleaning or chunking changes, so documents are re-ingested
+PIPELINE_VERSION = "11"  # bump when cleaning, chunking or the register changes, so documents are re-ingested
 
 
 @dataclass(frozen=True)

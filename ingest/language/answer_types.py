@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.language import question_words as qw
-from ingest.language.marks import AMOUNT, PERIOD
+from ingest.language.marks import AMOUNT, PERIOD, PHONE
 from ingest.language.words import fold_accents
 
 _MONTHS = (
@@ -48,7 +48,6 @@ COUNT = re.compile(
     rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d+(?:[ ,.]\d+)*(?:\s?%|\s?procent|\s?percent)?(?![.)]\s)|\b(?:{_NUMBER_WORDS})\b",
     re.IGNORECASE,
 )
-PHONE = re.compile(r"(?:\+46|\b0)\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){2,3}\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 URL = re.compile(r"https?://\S+|\bwww\.\S+|\b[\w-]+\.(?:se|com|org|nu|eu)\b(?:/\S*)?", re.IGNORECASE)
 ADDRESS = re.compile(

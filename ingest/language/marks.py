@@ -13,6 +13,13 @@ BULLET_GLYPHS = "•\\-*–·◦○►✓"
 ITEM = re.compile(rf"^(?:[{BULLET_GLYPHS}]|\d{{1,3}}[.)]|\(\d{{1,3}}\)|Nr\.? ?\d{{1,3}}\.?|[a-z][.)])\s+\S")
 # A labelled line: "Svar: …", "Ur delårsrapport: …", "Beslutad av: …".
 LABEL_LINE = re.compile(r"^[A-ZÅÄÖ][\w ]{1,28}:\s")
+# A list item's number or bullet, with the number in a group: "Nr 5.", "Nr 21:", "3.", "(4)", "•"
+ITEM_MARK = re.compile(
+    r"(?:(?:Nr|nr|Punkt)\.?\s*(\d{1,3})\s*[.:)]?|(?:Uppdrag\s+)?(\d{1,3})\s*[.:)]|\((\d{1,3})\))\s+(?=\S)"
+    rf"|[{BULLET_GLYPHS}]\s+(?=\S)"
+)
+# A Swedish phone number ("019-60 210 00", "+46 19 602 10 00").
+PHONE = re.compile(r"(?:\+46|\b0)\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2}){2,3}\b")
 # A numbered item starting a line of a passage ("Nr 15. Att …", "3. följa …"): its number.
 NUMBERED_ITEM = re.compile(r"(?:^|\n)\s*(?:Nr\.? ?)?(\d{1,3})\.\s", re.IGNORECASE)
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")

@@ -91,11 +91,12 @@ def fold_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
+
 # Words that open a sentence by pointing back at the one before it ("Dessa patienter …", "Där …"):
 # such a sentence is read together with its predecessor.
-BACK_REFERENCES = frozenset(
-    "dessa detta denna de dom där då därför därmed här han hon hen dess deras sådana "
-    "these this they those there he she its their such".split()
+BACK_REFERENCES = _words(
+    "dessa detta denna de dom där då därför därmed här han hon hen dess deras sådana",
+    "these this they those there he she its their such",
 )
 
 

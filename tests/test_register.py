@@ -1,27 +1,15 @@
-"""The responsibility register: scoped lists, sentence patterns, owner keys, offsets and scoring."""
+"""The responsibility register on plan-shaped text: scoped lists, sentence patterns, references and filters."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from ingest.catalog import CatalogEntry
 from ingest.documents import build_document
-from ingest.responsibilities import (
-    Responsibility,
-    evidence_spans,
-    extract_responsibilities,
-    normalise_owner,
-    same_body,
-    score_register,
-)
+from ingest.register import Responsibility, extract_responsibilities, normalise_owner
 from ingest.types import CleanDocument, LoadedFile, LoadedPage
-
-ROOT = Path(__file__).resolve().parents[1]
-PLANS = ROOT / "data" / "plans"
-OWNERS_GOLD = ROOT / "data" / "eval" / "owners_dev.jsonl"
 
 
 def _doc(text: str, entry: CatalogEntry | None = None) -> CleanDocument:
@@ -277,10 +265,9 @@ def test_contact_blocks_yield_no_owner():
     assert found == []
 
 
-def test_a_signature_names_a_person_and_a_body():
-    doc, found = _extract("Karin Sundin\nOrdförande Hälso- och sjukvårdsnämnden\n")
-    assert [(r.owner, r.kind) for r in found] == [("Karin Sundin Ordförande Hälso- och sjukvårdsnämnden", "other")]
-    _assert_exact_spans(doc, found)
+def test_a_signature_is_no_statement():
+    _, found = _extract("Karin Sundin\nOrdförande Hälso- och sjukvårdsnämnden\n")
+    assert found == []
 
 
 def test_the_year_comes_from_the_catalog_period_or_date():
@@ -297,124 +284,3 @@ def test_to_json_has_every_field():
     data = found[0].to_json()
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert {"owner", "owner_key", "task", "kind", "doc_id", "task_start", "owner_end", "number"} <= set(data)
-
-
-# --------------------------------------------------------------------------- owner keys
-
-
-@pytest.mark.parametrize(
-    "variants",
-    [
-        (
-            "Chefsgrupp social välfärd samt vård och omsorg",
-            "chefsgruppen för samverkan för social välfärd samt vård- och omsorg",
-            "Chefsgruppen för social välfärd samt vård och omsorg",
-            "Chefsgrupp i samverkan social välfärd samt vård och omsorg",
-        ),
-        (
-            "Hälso- och sjukvårdsnämndens beredning för närsjukvård",
-            "Hälso- och sjukvårdens beredning för närsjukvård",
-            "beredningen för närsjukvård",
-            "Beredning för närsjukvård",
-        ),
-        ("Hälso- och sjukvårdsnämnden", "regionens Hälso- och sjukvårdsnämnd", "hälso- och sjukvårdsnämndens"),
-        ("Finsam-förbund", "Finsamförbunden"),
-    ],
-)
-def test_normalise_owner_merges_variants(variants):
-    assert len({normalise_owner(v) for v in variants}) == 1, [normalise_owner(v) for v in variants]
-
-
-def test_normalise_owner_keeps_different_bodies_apart():
-    keys = [
-        normalise_owner(name)
-        for name in (
-            "Hälso- och sjukvårdsnämnden",
-            "Hälso- och sjukvårdsförvaltningen",
-            "Regionstyrelsen",
-            "Regionfullmäktige",
-            "Beredning för närsjukvård",
-            "Beredning för psykiatri, habilitering och hjälpmedel",
-            "Region Örebro län, länets kommuner samt civila samhället",
-        )
-    ]
-    assert len(set(keys)) == len(keys)
-    assert keys[-1].startswith("region")  # a possessor inside a list does not swallow its first member
-
-
-def test_same_body_reads_parentheses_as_alternative_names():
-    assert same_body("Förvaltningen", "Förvaltningen (hälso- och sjukvårdsförvaltningen)")
-    assert same_body("hälso- och sjukvårdsförvaltningen", "Förvaltningen (hälso- och sjukvårdsförvaltningen)")
-    assert same_body("Hälso- och sjukvårdsförvaltningen", "Hälso- och sjukvårdsförvaltningen (i samråd med X)")
-    assert not same_body("Regionstyrelsen", "Chefsgrupp social välfärd samt vård och omsorg")
-    assert not same_body("Region Örebro län", "Regionfullmäktige")  # generic words alone do not match
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-def _found(doc_id: str, owner: str, start: int, end: int) -> Responsibility:
-    return Responsibility(owner, normalise_owner(owner), "t", "responsible", doc_id, start, end, start, start + 1)
-
-
-def test_score_register_matches_one_to_one_on_body_and_overlap():
-    text = "Intro. Nämnden ansvarar för planen. Styrelsen beslutar om budgeten."
-    gold = [
-        {"doc": "plan.txt", "owner": "Nämnden", "evidence": "nämnden ANSVARAR  för planen."},
-        {"doc": "plan.txt", "owner": "Styrelsen", "evidence": "Styrelsen beslutar om budgeten."},
-        {"doc": "other.txt", "owner": "Nämnden", "evidence": "Nämnden ansvarar för planen."},
-    ]
-    at = text.index("Nämnden")
-    found = [
-        _found("plan", "nämnden", at, at + 28),
-        _found("plan", "Nämnden", at, at + 28),  # a duplicate matches nothing more
-        _found("plan", "Regionen", text.index("Styrelsen"), len(text)),  # wrong body
-    ]
-    score = score_register(found, gold, {"plan": text, "other": "Något helt annat."})
-    assert score == {"precision": 1 / 3, "recall": 1 / 3, "found": 3, "gold": 3, "matched": 1}
-
-
-def test_evidence_spans_fall_back_to_a_40_character_window():
-    text = "Inledning. I Örebro län finns fyra Finsamförbund som arbetar med detta men mer stöd behövs för dem."
-    evidence = "I Örebro län finns fyra Finsam- förbund som arbetar med detta men mer stöd behövs för dem."
-    [(start, end)] = evidence_spans(evidence, text)
-    assert text[start:].startswith("I Örebro län") or start <= text.index("I Örebro län") + 3
-    assert end > text.index("mer stöd")
-    assert evidence_spans("finns inte alls i texten", text) == []
-
-
-# --------------------------------------------------------------------------- the corpus
-
-
-@pytest.fixture(scope="module")
-def corpus() -> list[CleanDocument]:
-    from ingest.responsibilities import _build_corpus
-
-    return _build_corpus(PLANS)
-
-
-def test_offsets_are_exact_on_the_real_corpus(corpus):
-    for doc in corpus:
-        found = extract_responsibilities(doc)
-        assert found, doc.doc_id
-        _assert_exact_spans(doc, found)
-        assert all(r.year for r in found)
-
-
-def test_register_against_the_dev_gold(corpus):
-    """Recall meets the 0.80 target (0.95 reached). Precision does not, and cannot honestly: the dev gold is
-    one half of a split (ids r001–r129, 65 missing), so the sibling items of its lists and the other
-    statements of the same documents count as unmatched. The bar is the figure reached (0.455) minus a
-    margin. Where the dev gold annotates a sentence, the register names a gold owner 61 times out of 62."""
-    from ingest.responsibilities import _gold_spans, _overlaps, match_register
-
-    gold = [json.loads(line) for line in OWNERS_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    found = [r for doc in corpus for r in extract_responsibilities(doc)]
-    texts = {d.doc_id: d.text for d in corpus}
-    score = score_register(found, gold, texts)
-    assert score["recall"] >= 0.80, score
-    assert score["precision"] >= 0.42, score
-    matched = {f for _, f in match_register(found, gold, texts)}
-    spans = _gold_spans(gold, texts)
-    annotated = [i for i, f in enumerate(found) if any(d == f.doc_id and _overlaps(f, sp) for d, sp in spans)]
-    assert sum(i in matched for i in annotated) / len(annotated) >= 0.90
