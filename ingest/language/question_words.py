@@ -124,7 +124,10 @@ DURATION_UNITS = _set(
 # Heads that name their class only as whole words, not as the end of a compound ("faktor" is no "aktör").
 NO_COMPOUND = _set("aktor verk part lank stod pris lon plats")
 # Small numbers that announce a list ("de fem delmålen", "the three priorities").
-COUNT_WORDS = _set("tva tre fyra fem sex sju atta nio tio", "two three four five six seven eight nine ten 2 3 4 5 6 7 8 9 10")
+COUNT_WORDS = _set(
+    "tva tre fyra fem sex sju atta nio tio",
+    "two three four five six seven eight nine ten 2 3 4 5 6 7 8 9 10",
+)
 # Words of a noun's Swedish inflection, in the order they are tried.
 INFLECTIONS = ("", "s", "en", "et", "n", "t", "er", "ar", "or", "na", "erna", "arna", "orna", "ens", "ets", "ns")
 
