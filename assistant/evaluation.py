@@ -162,6 +162,11 @@ def answer_contains_keys(answer_text: str, keys: list[str]) -> bool:
     return all(normalise(k) in text for k in keys)
 
 
+def answered(answer: dict, keys: list[str]) -> bool:
+    """An answer (not a refusal, whatever titles its related passages name) holding every key."""
+    return bool(answer["supported"]) and answer_contains_keys(answer["text"], keys)
+
+
 def citations_valid(answer: dict, doc_text: Callable[[str], str | None]) -> bool:
     """Every cited quote equals the stored document text at its offsets (checked against the store)."""
     for c in answer.get("citations", []) + answer.get("related", []):
@@ -190,9 +195,7 @@ def evaluate_answers(
         unanswerable = [(q, a) for q, a, _ in subset if not q.answerable]
         out = {"questions": len(subset)}
         if answerable:
-            out["accuracy"] = round(
-                sum(answer_contains_keys(a["text"], q.answer_keys) for q, a in answerable) / len(answerable), 4
-            )
+            out["accuracy"] = round(sum(answered(a, q.answer_keys) for q, a in answerable) / len(answerable), 4)
             out["false_refusal"] = round(sum(not a["supported"] for _, a in answerable) / len(answerable), 4)
         if unanswerable:
             out["refusal"] = round(sum(not a["supported"] for _, a in unanswerable) / len(unanswerable), 4)
@@ -208,14 +211,15 @@ def evaluate_answers(
             groups[getattr(row[0], attr)].append(row)
         report[key] = {g: block(rs) for g, rs in sorted(groups.items())}
     ms = [s * 1000 for _, _, s in rows]
+    lengths = [len(a["text"]) for _, a, _ in rows if a["supported"]]
+    report["median_chars"] = round(statistics.median(lengths)) if lengths else 0
     report["latency_ms"] = {"p50": round(percentile(ms, 50), 1), "p95": round(percentile(ms, 95), 1)}
     if llm:
         report["fallback_reasons"] = dict(Counter(a["fallback"] for _, a, _ in rows if a.get("fallback")))
     report["wrong"] = [
         {"id": q.id, "question": q.question, "answer": a["text"][:300], "keys": q.answer_keys}
         for q, a, _ in rows
-        if (q.answerable and not answer_contains_keys(a["text"], q.answer_keys))
-        or (not q.answerable and a["supported"])
+        if (q.answerable and not answered(a, q.answer_keys)) or (not q.answerable and a["supported"])
     ]
     return report
 
@@ -243,6 +247,7 @@ def format_answer_report(report: dict) -> str:
     lines = ["answers:", *_table(report, cols, 21)]
     lat = report["latency_ms"]
     lines.append(f"ask latency (warm): p50 {lat['p50']} ms, p95 {lat['p95']} ms")
+    lines.append(f"median answer: {report['median_chars']} characters")
     if "fallback_reasons" in report:
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(report["fallback_reasons"].items())) or "none"
         lines.append(f"offline answer shown instead of the model's: {reasons}")

@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
         "--llm", action="store_true", help="answer with the configured language model (PLANSVAR_LLM__KIND)"
     )
     ev.add_argument("--owners", type=Path, default=None, help="register gold (default: owners_dev.jsonl beside --gold)")
+    ev.add_argument(
+        "--all", action="store_true", help="every set of data/eval/sets.json, each on its own index, side by side"
+    )
     return p
 
 
@@ -221,6 +224,8 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.all:
+        return _eval_all(args, settings)
     from assistant.evaluation import (
         evaluate_answers,
         evaluate_register,
@@ -260,12 +265,41 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         if "answers" in report:
             print(format_answer_report(report["answers"]))
         if "register" in report:
-            r = report["register"]
-            print(
-                f"register: precision {r['precision']}, recall {r['recall']} "
-                f"({r['matched']} matched; {r['found']} found, {r['gold']} in the gold file)"
-            )
+            print(_register_line(report["register"]))
     return 0
+
+
+def _eval_all(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.eval_suite import evaluate_set, format_summary, load_sets, summary
+    from assistant.evaluation import format_answer_report, format_report
+
+    sets_file = settings.corpus_dir.parent / "eval" / "sets.json"
+    if not sets_file.is_file():
+        raise AssistantError(f"no evaluation sets: {sets_file} is missing")
+    reports = []
+    for eval_set in load_sets(sets_file):
+        report = evaluate_set(settings, eval_set, k=args.k, llm=args.llm)
+        reports.append(report)
+        if not args.json:
+            print(f"\n== {eval_set.name} ({eval_set.questions.name})")
+            print(format_report(report))
+            print(format_answer_report(report["answers"]))
+            if "register" in report:
+                print(_register_line(report["register"]))
+    table = summary(reports)
+    if args.json:
+        print(json.dumps({"sets": reports, "summary": table}, ensure_ascii=False))
+    else:
+        print("\n== summary")
+        print(format_summary(table))
+    return 0
+
+
+def _register_line(r: dict) -> str:
+    return (
+        f"register: precision {r['precision']}, recall {r['recall']} "
+        f"({r['matched']} matched; {r['found']} found, {r['gold']} in the gold file)"
+    )
 
 
 def _cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:

@@ -292,6 +292,8 @@ def _cleft(preps: list[str], words: list[str]) -> str | None:
 
 def _what(word: str, preps: list[str], after: list[str]) -> str:
     text = " ".join(after)
+    if after[:1] == ["star"] and after[-1:] == ["for"]:
+        return "definition"  # "vad står BPSD för"
     if _cue(text, ("kostar", "cost")):
         return "amount"
     if _cue(text, ("mean", "stand for", "stands for", "short for", "betyder", "menas", "avses", "star for",

@@ -122,7 +122,7 @@ DURATION_UNITS = _set(
     "day days week weeks month months hour hours minute minutes years year",
 )
 # Heads that name their class only as whole words, not as the end of a compound ("faktor" is no "aktör").
-NO_COMPOUND = _set("aktor verk part lank stod pris lon plats")
+NO_COMPOUND = _set("aktor verk part lank stod pris lon plats aret aren")
 # Small numbers that announce a list ("de fem delmålen", "the three priorities").
 COUNT_WORDS = _set(
     "tva tre fyra fem sex sju atta nio tio",
