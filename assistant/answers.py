@@ -13,6 +13,14 @@ FRAMES = {
         "according": "Enligt {title}",
         "replaced": "ersatt av {title}",
         "refusal": "Det framgår inte av planerna.",
+        "partial": "Planerna anger inte {what}. Det närmaste de säger:",
+        "missing": {
+            "date": "något datum för det",
+            "period": "någon tidsperiod för det",
+            "number": "något antal",
+            "amount": "något belopp",
+            "contact": "några kontaktuppgifter",
+        },
         "related": "Möjligen relaterat:",
         "number": "nr {n}",
         "kinds": {
@@ -27,6 +35,14 @@ FRAMES = {
         "according": "According to {title}",
         "replaced": "replaced by {title}",
         "refusal": "I can't find this in the plans.",
+        "partial": "The plans do not give {what}. The closest they say:",
+        "missing": {
+            "date": "a date for this",
+            "period": "a period for this",
+            "number": "a number",
+            "amount": "an amount",
+            "contact": "any contact details",
+        },
         "related": "Possibly related:",
         "number": "no. {n}",
         "kinds": {
@@ -65,7 +81,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     language: str = "sv"
     supported: bool = True  # False: the plans do not seem to cover the question
-    mode: str = "extractive"  # "register" | "extractive" | "generated" | "refusal" | "invalid"
+    # "register" | "extractive" | "generated" | "partial" (the topic, not the detail asked for) | "refusal" | "invalid"
+    mode: str = "extractive"
     related: list[Citation] = field(default_factory=list)  # "possibly related" passages on refusal
     notice: str = ""  # a short note for the user, e.g. why the language model's answer is not shown
     sentences: list[AnswerSentence] = field(default_factory=list)  # generated answers: each sentence checked

@@ -146,7 +146,9 @@ class Assistant:
             scoring_query, quotes[:2], analysis, self.snapshot.known_text, self.options.typed_evidence
         )
         matches: list[Match] = []
-        if not quotes or not self._supported(evidence, lang):
+        if quotes and self._partial(evidence, lang):
+            answer = self._partial_answer(text, lang, evidence.missing, quotes[0])
+        elif not quotes or not self._supported(evidence, lang):
             answer = self._refuse(text, lang, passages)
         else:
             who = analysis.expects in OWNER_KINDS if self.options.route_by_analysis else asks_who(text)
@@ -201,6 +203,12 @@ class Assistant:
         o = self.options
         max_unknown = o.max_unknown_en if lang == "en" else o.max_unknown_sv
         return e.dense >= o.min_dense and e.unknown < max_unknown and not e.missing
+
+    def _partial(self, e: Evidence, lang: str) -> bool:
+        """The plans cover the question's topic but lack the detail it asks for (a date, a number …)."""
+        o = self.options
+        max_unknown = o.max_unknown_en if lang == "en" else o.max_unknown_sv
+        return e.missing in FRAMES[lang]["missing"] and e.dense >= o.min_dense and e.unknown < max_unknown
 
     # -- composing ----------------------------------------------------------------------------
     def citation(self, marker: int, passage: Passage, start: int, end: int) -> Citation:
@@ -272,6 +280,13 @@ class Assistant:
         answer.text += " " + more.text
         answer.citations += more.citations
         return answer
+
+    def _partial_answer(self, question: str, lang: str, missing: str, quote: Quote) -> Answer:
+        """"The plans do not give a date for this. The closest they say: ”…” [1]" — not an answer."""
+        frames = FRAMES[lang]
+        citation = self.citation(1, quote.passage, quote.start, quote.end)
+        text = frames["partial"].format(what=frames["missing"][missing]) + f" ”{quote.text}” [1]"
+        return Answer(question, text, [citation], language=lang, supported=False, mode="partial")
 
     def _refuse(self, question: str, lang: str, passages: list[Passage]) -> Answer:
         frames = FRAMES[lang]
