@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import itertools
 import json
-import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import request_validation_exception_handler
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
@@ -31,10 +28,9 @@ from assistant.engine import Assistant
 from assistant.errors import Busy, IndexMissing, InvalidQuestion, user_message
 from assistant.settings import Settings
 from assistant.validation import validate_question
+from front.api_errors import add_error_handlers, error_response
 from front.limits import RateLimiter, WorkerSlots, retry_after
 from index.store import StoreUnavailable
-
-log = logging.getLogger("plansvar.api")
 
 MAX_BODY_TEXT = 20_000  # characters per question or history entry the request model accepts at all
 MAX_HISTORY = 20
@@ -83,7 +79,7 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
                 assistant = get_assistant()
                 answer = assistant.ask(body.question, _valid_history(body.history, assistant))
         except _EXPECTED as e:
-            return _error(e)
+            return _error(request, e)
         return JSONResponse(answer.to_json())
 
     @app.post("/api/ask/stream", response_model=None)
@@ -97,11 +93,10 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
                 items = assistant.stream(body.question, _valid_history(body.history, assistant))
                 first = next(items)  # validation and retrieval happen here, before the response starts
         except _EXPECTED as e:
-            return _error(e)
+            return _error(request, e)
         return StreamingResponse(_events(itertools.chain([first], items)), media_type="text/event-stream")
 
-    app.add_exception_handler(RequestValidationError, _invalid_request)
-    app.add_exception_handler(Exception, _unexpected)
+    add_error_handlers(app)
     return app
 
 
@@ -114,7 +109,7 @@ def _limited(limiter: RateLimiter, request: Request) -> JSONResponse | None:
         f"too many questions from your address (at most {limiter.per_minute} a minute); "
         f"please wait {retry_after(wait)} s"
     )
-    return JSONResponse({"error": message}, status_code=429, headers={"Retry-After": retry_after(wait)})
+    return error_response(request, 429, message, headers={"Retry-After": retry_after(wait)})
 
 
 def _events(items: Iterator[str | Answer]) -> Iterator[str]:
@@ -126,13 +121,15 @@ def _events(items: Iterator[str | Answer]) -> Iterator[str]:
 
 
 _EXPECTED = (InvalidQuestion, IndexMissing, StoreUnavailable, Busy)
+_CODES = {IndexMissing: "index_missing", StoreUnavailable: "store_unavailable", Busy: "busy"}
 
 
-def _error(e: Exception) -> JSONResponse:
+def _error(request: Request, e: Exception) -> JSONResponse:
     """400 for a question that cannot be asked; 503 (try again) when the service cannot answer now."""
     if isinstance(e, InvalidQuestion):
-        return JSONResponse({"error": user_message(e)}, status_code=400)
-    return JSONResponse({"error": user_message(e)}, status_code=503, headers={"Retry-After": "5"})
+        return error_response(request, 400, user_message(e), "invalid_question")
+    code = next((c for kind, c in _CODES.items() if isinstance(e, kind)), None)
+    return error_response(request, 503, user_message(e), code, headers={"Retry-After": "5"})
 
 
 def _valid_history(history: list[str], assistant: Assistant) -> list[str]:
@@ -144,22 +141,6 @@ def _valid_history(history: list[str], assistant: Assistant) -> list[str]:
         except InvalidQuestion as e:
             raise InvalidQuestion(f"history entry {i} of the last three: {e}") from e
     return out
-
-
-async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
-    """A body that is not the expected JSON: 400 with the first problem, in one line."""
-    if not request.url.path.startswith("/api/") or not isinstance(exc, RequestValidationError):
-        return await request_validation_exception_handler(request, exc)
-    first = exc.errors()[0] if exc.errors() else {}
-    where = ".".join(str(x) for x in first.get("loc", ()) if x != "body") or "body"
-    message = f"invalid request: {where}: {first.get('msg', 'not the expected JSON')}"
-    message += ' (send {"question": "...", "history": ["..."]})'
-    return JSONResponse({"error": message}, status_code=400)
-
-
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.error("unexpected error on %s", request.url.path, exc_info=exc)
-    return JSONResponse({"error": "unexpected error; the details are in the server log"}, status_code=500)
 
 
 def create_api_app(settings: Settings) -> FastAPI:
