@@ -380,7 +380,10 @@ def create_app(settings: Settings):
     from front.api import ApiOptions, add_api
 
     holder = AssistantService(settings)
-    app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, ApiOptions.from_settings(settings))
+    options = ApiOptions.from_settings(settings)
+    limits = options.limits()  # one per app: every door (JSON API, /v1, the page's handlers) shares it
+    app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, options, limits)
+    app.state.limits = limits
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     return gr.mount_gradio_app(
         app,
@@ -397,7 +400,14 @@ def create_app(settings: Settings):
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="warning")
+    # proxy_headers=False: uvicorn would trust X-Forwarded-For from 127.0.0.1; front.limits decides instead
+    uvicorn.run(
+        create_app(settings),
+        host=host or settings.host,
+        port=port or settings.port,
+        log_level="warning",
+        proxy_headers=False,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

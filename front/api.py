@@ -29,7 +29,7 @@ from assistant.errors import Busy, IndexMissing, InvalidQuestion, user_message
 from assistant.settings import Settings
 from assistant.validation import validate_question
 from front.api_errors import add_error_handlers, error_response
-from front.limits import RateLimiter, WorkerSlots, retry_after
+from front.limits import Limits, RateLimited, retry_after
 from index.store import StoreUnavailable
 
 MAX_BODY_TEXT = 20_000  # characters per question or history entry the request model accepts at all
@@ -48,17 +48,37 @@ class ApiOptions:
     rate_limit_per_minute: int = 0  # 0: no limit
     concurrency: int = 4
     queue_timeout_seconds: float = 60.0
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ApiOptions:
-        return cls(settings.api.rate_limit_per_minute, settings.concurrency, settings.api.queue_timeout_seconds)
+        return cls(
+            settings.api.rate_limit_per_minute,
+            settings.concurrency,
+            settings.api.queue_timeout_seconds,
+            tuple(settings.api.trusted_proxies),
+        )
+
+    def limits(self) -> Limits:
+        """The app's one set of limits (create it once; every door shares it)."""
+        return Limits(
+            self.rate_limit_per_minute, self.concurrency, self.queue_timeout_seconds, self.trusted_proxies
+        )
 
 
-def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOptions | None = None) -> FastAPI:
-    """Register the API routes on ``app``; ``get_assistant`` raises IndexMissing when nothing is indexed."""
+def add_api(
+    app: FastAPI,
+    get_assistant: Callable[[], Assistant],
+    options: ApiOptions | None = None,
+    limits: Limits | None = None,
+) -> FastAPI:
+    """Register the API routes on ``app``; ``get_assistant`` raises IndexMissing when nothing is indexed.
+
+    ``limits``: the app's shared limits (the page's handlers use the same object); by default new ones
+    from ``options``."""
     options = options or ApiOptions()
-    limiter = RateLimiter(options.rate_limit_per_minute)
-    slots = WorkerSlots(options.concurrency, options.queue_timeout_seconds)
+    limits = limits or options.limits()
+    slots = limits.slots
 
     @app.get("/api/health")
     def health() -> JSONResponse:
@@ -71,7 +91,7 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
 
     @app.post("/api/ask")
     def ask(body: AskRequest, request: Request) -> JSONResponse:
-        limited = _limited(limiter, request)
+        limited = _limited(limits, request)
         if limited:
             return limited
         try:
@@ -84,7 +104,7 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
 
     @app.post("/api/ask/stream", response_model=None)
     def ask_stream(body: AskRequest, request: Request) -> StreamingResponse | JSONResponse:
-        limited = _limited(limiter, request)
+        limited = _limited(limits, request)
         if limited:
             return limited
         try:
@@ -100,16 +120,13 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
     return app
 
 
-def _limited(limiter: RateLimiter, request: Request) -> JSONResponse | None:
-    """429 with Retry-After when this client address has asked too often, else None."""
-    wait = limiter.acquire(request.client.host if request.client else "unknown")
-    if not wait:
-        return None
-    message = (
-        f"too many questions from your address (at most {limiter.per_minute} a minute); "
-        f"please wait {retry_after(wait)} s"
-    )
-    return error_response(request, 429, message, headers={"Retry-After": retry_after(wait)})
+def _limited(limits: Limits, request: Request) -> JSONResponse | None:
+    """429 with Retry-After when this client has asked too often (through any door), else None."""
+    try:
+        limits.admit(request)
+    except RateLimited as e:
+        return error_response(request, 429, str(e), headers={"Retry-After": retry_after(e.wait)})
+    return None
 
 
 def _events(items: Iterator[str | Answer]) -> Iterator[str]:
@@ -154,4 +171,5 @@ def create_api_app(settings: Settings) -> FastAPI:
 def serve_api(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
-    uvicorn.run(create_api_app(settings), host=host, port=port, log_level="warning")
+    # proxy_headers=False: uvicorn would trust X-Forwarded-For from 127.0.0.1; front.limits decides instead
+    uvicorn.run(create_api_app(settings), host=host, port=port, log_level="warning", proxy_headers=False)
