@@ -6,6 +6,7 @@ rendering, system fonts only (no font CDN). All document text is rendered throug
 """
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.answers import Answer
@@ -100,6 +101,7 @@ CSS = """
 #owners-table .cell-wrap, #documents-table .cell-wrap { font-family: system-ui, sans-serif; }
 @media (max-width: 640px) { #header { flex-direction: column; } #language { min-width: 0 !important; } }
 """
+GRADIO_UPLOAD = "/gradio_api/upload"  # Gradio's file upload route (its own size cap)
 SCROLL_TO_CITED = (
     "() => { for (const m of document.querySelectorAll('mark#cited')) m.scrollIntoView({block: 'center'}); }"
 )
@@ -380,7 +382,8 @@ def create_app(settings: Settings):
     from front.api import ApiOptions, add_api
 
     holder = AssistantService(settings)
-    options = ApiOptions.from_settings(settings)
+    # Gradio's upload route caps each file itself as it streams it to disk (max_file_size below)
+    options = replace(ApiOptions.from_settings(settings), body_limits=((GRADIO_UPLOAD, None),))
     limits = options.limits()  # one per app: every door (JSON API, /v1, the page's handlers) shares it
     app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, options, limits)
     app.state.limits = limits

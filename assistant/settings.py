@@ -151,6 +151,12 @@ class ApiSettings(BaseModel):
     queue_timeout_seconds: float = Field(
         60.0, gt=0, description="A question waiting longer than this for a free worker gets 503 (busy)."
     )
+    max_body_bytes: int = Field(
+        1_000_000,
+        ge=1024,
+        description="Largest request body accepted on any route but the page's file upload (which has its own "
+        "cap), in bytes; larger ones get 413 before they are read.",
+    )
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Addresses or networks (CIDR) of the proxies in front of the app, comma-separated; only "

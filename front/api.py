@@ -29,6 +29,7 @@ from assistant.errors import Busy, IndexMissing, InvalidQuestion, user_message
 from assistant.settings import Settings
 from assistant.validation import validate_question
 from front.api_errors import add_error_handlers, error_response
+from front.bodylimit import BodyLimit
 from front.limits import Limits, RateLimited, retry_after
 from index.store import StoreUnavailable
 
@@ -49,6 +50,8 @@ class ApiOptions:
     concurrency: int = 4
     queue_timeout_seconds: float = 60.0
     trusted_proxies: tuple[str, ...] = ()
+    max_body_bytes: int = 1_000_000
+    body_limits: tuple[tuple[str, int | None], ...] = ()  # (path prefix, bytes or None: its own cap)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ApiOptions:
@@ -57,6 +60,7 @@ class ApiOptions:
             settings.concurrency,
             settings.api.queue_timeout_seconds,
             tuple(settings.api.trusted_proxies),
+            settings.api.max_body_bytes,
         )
 
     def limits(self) -> Limits:
@@ -75,7 +79,7 @@ def add_api(
     """Register the API routes on ``app``; ``get_assistant`` raises IndexMissing when nothing is indexed.
 
     ``limits``: the app's shared limits (the page's handlers use the same object); by default new ones
-    from ``options``."""
+    from ``options``. Every route of ``app`` (a page mounted later too) gets the body-size limit."""
     options = options or ApiOptions()
     limits = limits or options.limits()
     slots = limits.slots
@@ -117,6 +121,7 @@ def add_api(
         return StreamingResponse(_events(itertools.chain([first], items)), media_type="text/event-stream")
 
     add_error_handlers(app)
+    app.add_middleware(BodyLimit, default=options.max_body_bytes, prefixes=dict(options.body_limits))
     return app
 
 
