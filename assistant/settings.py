@@ -151,6 +151,11 @@ class ApiSettings(BaseModel):
     queue_timeout_seconds: float = Field(
         60.0, gt=0, description="A question waiting longer than this for a free worker gets 503 (busy)."
     )
+    keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list,
+        description="API keys the OpenAI-compatible routes (/v1) accept as `Authorization: Bearer <key>`, "
+        "comma-separated; empty (the default): no key needed. From the environment only; never printed.",
+    )
     max_body_bytes: int = Field(
         1_000_000,
         ge=1024,
@@ -163,7 +168,7 @@ class ApiSettings(BaseModel):
         "from these is `X-Forwarded-For` read to find the client. Empty: never (the peer is the client).",
     )
 
-    @field_validator("trusted_proxies", mode="before")
+    @field_validator("keys", "trusted_proxies", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
         return _list(value)

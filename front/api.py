@@ -21,27 +21,19 @@ from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field
 
 from assistant.answers import Answer
 from assistant.engine import Assistant
-from assistant.errors import Busy, IndexMissing, InvalidQuestion, user_message
+from assistant.errors import IndexMissing, user_message
 from assistant.settings import Settings
-from assistant.validation import validate_question
-from front.api_errors import add_error_handlers, error_response
+from front import api_schemas as schemas
+from front.api_common import EXPECTED, answer_error, rate_limited, valid_history
+from front.api_errors import add_error_handlers
+from front.api_schemas import AskRequest, use_schemas
 from front.bodylimit import BodyLimit
-from front.limits import Limits, RateLimited, retry_after
+from front.limits import Limits
+from front.openai_api import BearerAuth, add_openai_routes
 from index.store import StoreUnavailable
-
-MAX_BODY_TEXT = 20_000  # characters per question or history entry the request model accepts at all
-MAX_HISTORY = 20
-
-
-class AskRequest(BaseModel):
-    question: str = Field(max_length=MAX_BODY_TEXT, description="The question, in Swedish or English.")
-    history: list[str] = Field(
-        default_factory=list, max_length=MAX_HISTORY, description="Earlier questions of the conversation."
-    )
 
 
 @dataclass(frozen=True)
@@ -52,6 +44,8 @@ class ApiOptions:
     trusted_proxies: tuple[str, ...] = ()
     max_body_bytes: int = 1_000_000
     body_limits: tuple[tuple[str, int | None], ...] = ()  # (path prefix, bytes or None: its own cap)
+    api_keys: tuple[str, ...] = ()  # accepted bearer tokens on /v1; empty: no key needed
+    llm: bool = False  # a language model is configured: /v1 offers plansvar-offline and plansvar-llm too
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ApiOptions:
@@ -61,6 +55,8 @@ class ApiOptions:
             settings.api.queue_timeout_seconds,
             tuple(settings.api.trusted_proxies),
             settings.api.max_body_bytes,
+            api_keys=tuple(k.get_secret_value() for k in settings.api.keys),
+            llm=settings.llm.kind != "none",
         )
 
     def limits(self) -> Limits:
@@ -84,7 +80,7 @@ def add_api(
     limits = limits or options.limits()
     slots = limits.slots
 
-    @app.get("/api/health")
+    @app.get("/api/health", responses=_responses(schemas.Health, 503))
     def health() -> JSONResponse:
         try:
             assistant = get_assistant()
@@ -93,45 +89,66 @@ def add_api(
             return JSONResponse({"status": "unavailable", "error": user_message(e)}, status_code=503)
         return JSONResponse({"status": "ok", "documents": len(assistant.docs)})
 
-    @app.post("/api/ask")
+    @app.post("/api/ask", responses=_responses(schemas.Answer, 400, 413, 429, 500, 503))
     def ask(body: AskRequest, request: Request) -> JSONResponse:
-        limited = _limited(limits, request)
+        limited = rate_limited(limits, request)
         if limited:
             return limited
         try:
             with slots:
                 assistant = get_assistant()
-                answer = assistant.ask(body.question, _valid_history(body.history, assistant))
-        except _EXPECTED as e:
-            return _error(request, e)
+                answer = assistant.ask(body.question, valid_history(body.history, assistant))
+        except EXPECTED as e:
+            return answer_error(request, e)
         return JSONResponse(answer.to_json())
 
-    @app.post("/api/ask/stream", response_model=None)
+    @app.post("/api/ask/stream", response_model=None, responses=_stream_responses())
     def ask_stream(body: AskRequest, request: Request) -> StreamingResponse | JSONResponse:
-        limited = _limited(limits, request)
+        limited = rate_limited(limits, request)
         if limited:
             return limited
         try:
             with slots:
                 assistant = get_assistant()
-                items = assistant.stream(body.question, _valid_history(body.history, assistant))
+                items = assistant.stream(body.question, valid_history(body.history, assistant))
                 first = next(items)  # validation and retrieval happen here, before the response starts
-        except _EXPECTED as e:
-            return _error(request, e)
+        except EXPECTED as e:
+            return answer_error(request, e)
         return StreamingResponse(_events(itertools.chain([first], items)), media_type="text/event-stream")
 
-    add_error_handlers(app)
+    add_openai_routes(app, get_assistant, limits, options.llm)
+    add_error_handlers(app)  # after the routes: its catch-all answers what they do not
     app.add_middleware(BodyLimit, default=options.max_body_bytes, prefixes=dict(options.body_limits))
+    app.add_middleware(BearerAuth, keys=options.api_keys)  # outermost: nothing under /v1 runs before it
+    use_schemas(app, bearer=bool(options.api_keys))
     return app
 
 
-def _limited(limits: Limits, request: Request) -> JSONResponse | None:
-    """429 with Retry-After when this client has asked too often (through any door), else None."""
-    try:
-        limits.admit(request)
-    except RateLimited as e:
-        return error_response(request, 429, str(e), headers={"Retry-After": retry_after(e.wait)})
-    return None
+_ERRORS = {
+    400: "An invalid question or a body that is not the expected JSON.",
+    413: "A body over the size limit.",
+    429: "Too many questions from this address (`Retry-After`).",
+    500: "Unexpected error (logged on the server).",
+    503: "No index, the store is unreachable, or every worker stayed busy (`Retry-After`).",
+}
+
+
+def _responses(model: type, *errors: int) -> dict:
+    out: dict = {200: {"model": model, "description": "OK"}}
+    for status in errors:
+        out[status] = {"model": schemas.Error if status != 503 or model is not schemas.Health else model}
+        out[status]["description"] = _ERRORS[status]
+    return out
+
+
+def _stream_responses() -> dict:
+    out = _responses(schemas.Answer, 400, 413, 429, 500, 503)
+    out[200] = {
+        "description": "Server-sent events: `event: token` with `{\"text\": \"…\"}` per piece, then one "
+        "`event: answer` whose data is the Answer JSON (schema `Answer`).",
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+    }
+    return out
 
 
 def _events(items: Iterator[str | Answer]) -> Iterator[str]:
@@ -140,29 +157,6 @@ def _events(items: Iterator[str | Answer]) -> Iterator[str]:
             yield f"event: answer\ndata: {json.dumps(item.to_json(), ensure_ascii=False)}\n\n"
         elif item:
             yield f"event: token\ndata: {json.dumps({'text': item}, ensure_ascii=False)}\n\n"
-
-
-_EXPECTED = (InvalidQuestion, IndexMissing, StoreUnavailable, Busy)
-_CODES = {IndexMissing: "index_missing", StoreUnavailable: "store_unavailable", Busy: "busy"}
-
-
-def _error(request: Request, e: Exception) -> JSONResponse:
-    """400 for a question that cannot be asked; 503 (try again) when the service cannot answer now."""
-    if isinstance(e, InvalidQuestion):
-        return error_response(request, 400, user_message(e), "invalid_question")
-    code = next((c for kind, c in _CODES.items() if isinstance(e, kind)), None)
-    return error_response(request, 503, user_message(e), code, headers={"Retry-After": "5"})
-
-
-def _valid_history(history: list[str], assistant: Assistant) -> list[str]:
-    """The earlier questions, each checked like a question (a follow-up is searched with the last one)."""
-    out = []
-    for i, item in enumerate(history[-3:], start=1):
-        try:
-            out.append(validate_question(item, assistant.options.max_question_chars))
-        except InvalidQuestion as e:
-            raise InvalidQuestion(f"history entry {i} of the last three: {e}") from e
-    return out
 
 
 def create_api_app(settings: Settings) -> FastAPI:

@@ -47,6 +47,13 @@ def test_a_chunked_body_is_read_only_up_to_the_limit(client, path):
     assert response.status_code == 413 and response.json() == TOO_LARGE
 
 
+def test_the_openai_door_gets_its_own_error_shape(client):
+    response = client.post("/v1/chat/completions", content=b" " * 4096)
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "body_too_large"
+    assert response.json()["error"]["type"] == "invalid_request_error"
+
+
 def test_under_the_limit_the_route_answers(client):
     padded = b'{"question": "Vad \\u00e4r en SIP?"' + b" " * 1500 + b"}"
     response = client.post("/api/ask", content=padded, headers={"content-type": "application/json"})

@@ -1,5 +1,5 @@
-"""A real `plansvar serve` process: a client cannot name itself (`X-Forwarded-For` counts only from
-the configured proxies), and no request body is read past the size limit."""
+"""Every front door of a real `plansvar serve` process shares one rate limit per client, and a client
+cannot name itself: `X-Forwarded-For` counts only from the configured proxies."""
 
 from __future__ import annotations
 
@@ -26,6 +26,19 @@ def test_a_forged_forwarded_address_gets_no_fresh_allowance(limited_app):
         for i in range(3)
     ]
     assert statuses == [503, 429, 429], "nothing is indexed: 503 while the limit lets a question through"
+
+
+def test_every_door_draws_on_the_same_allowance(limited_app):
+    """The allowance the test above used up is the one the OpenAI-compatible door draws on too."""
+    chat = {"model": "plansvar", "messages": [{"role": "user", "content": "Vad är en SIP?"}]}
+    for stream in (False, True):
+        response = httpx.post(limited_app.url + "/v1/chat/completions", json={**chat, "stream": stream}, timeout=30)
+        assert response.status_code == 429 and int(response.headers["retry-after"]) >= 1
+        error = response.json()["error"]
+        assert error["type"] == "rate_limit_error" and error["code"] == "rate_limit_exceeded"
+        assert "at most 1 a minute" in error["message"]
+    response = httpx.post(limited_app.url + "/api/ask/stream", json={"question": "Vad är en SIP?"}, timeout=30)
+    assert response.status_code == 429 and set(response.json()) == {"error"}
 
 
 MB = 1_000_000
