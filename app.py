@@ -6,6 +6,7 @@ rendering, system fonts only (no font CDN). All document text is rendered throug
 """
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.answers import Answer
@@ -100,6 +101,7 @@ CSS = """
 #owners-table .cell-wrap, #documents-table .cell-wrap { font-family: system-ui, sans-serif; }
 @media (max-width: 640px) { #header { flex-direction: column; } #language { min-width: 0 !important; } }
 """
+GRADIO_UPLOAD = "/gradio_api/upload"  # Gradio's file upload route (its own size cap)
 SCROLL_TO_CITED = (
     "() => { for (const m of document.querySelectorAll('mark#cited')) m.scrollIntoView({block: 'center'}); }"
 )
@@ -380,7 +382,11 @@ def create_app(settings: Settings):
     from front.api import ApiOptions, add_api
 
     holder = AssistantService(settings)
-    app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, ApiOptions.from_settings(settings))
+    # Gradio's upload route caps each file itself as it streams it to disk (max_file_size below)
+    options = replace(ApiOptions.from_settings(settings), body_limits=((GRADIO_UPLOAD, None),))
+    limits = options.limits()  # one per app: every door (JSON API, /v1, the page's handlers) shares it
+    app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, options, limits)
+    app.state.limits = limits
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
     return gr.mount_gradio_app(
         app,
@@ -397,7 +403,14 @@ def create_app(settings: Settings):
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="warning")
+    # proxy_headers=False: uvicorn would trust X-Forwarded-For from 127.0.0.1; front.limits decides instead
+    uvicorn.run(
+        create_app(settings),
+        host=host or settings.host,
+        port=port or settings.port,
+        log_level="warning",
+        proxy_headers=False,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

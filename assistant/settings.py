@@ -5,12 +5,14 @@ Nested groups use ``__`` in variable names, e.g. ``PLANSVAR_RETRIEVAL__TOP_K=8``
 
 from __future__ import annotations
 
+import ipaddress
+import json
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -129,13 +131,57 @@ class LLMSettings(BaseModel):
         return "http://127.0.0.1:11434" if self.kind == "ollama" else "http://127.0.0.1:8000/v1"
 
 
+def _list(value: object) -> object:
+    """A list setting from the environment: a JSON list or comma-separated values."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text.startswith("["):
+        return json.loads(text)
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
 class ApiSettings(BaseModel):
     rate_limit_per_minute: int = Field(
-        30, ge=0, description="Questions one client address may ask `POST /api/ask` per minute (0: no limit)."
+        30,
+        ge=0,
+        description="Questions one client address may ask per minute, through every door together "
+        "(JSON API, OpenAI-compatible API, page) (0: no limit).",
     )
     queue_timeout_seconds: float = Field(
         60.0, gt=0, description="A question waiting longer than this for a free worker gets 503 (busy)."
     )
+    keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list,
+        description="API keys the OpenAI-compatible routes (/v1) accept as `Authorization: Bearer <key>`, "
+        "comma-separated; empty (the default): no key needed. From the environment only; never printed.",
+    )
+    max_body_bytes: int = Field(
+        1_000_000,
+        ge=1024,
+        description="Largest request body accepted on any route but the page's file upload (which has its own "
+        "cap), in bytes; larger ones get 413 before they are read.",
+    )
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Addresses or networks (CIDR) of the proxies in front of the app, comma-separated; only "
+        "from these is `X-Forwarded-For` read to find the client. Empty: never (the peer is the client).",
+    )
+
+    @field_validator("keys", "trusted_proxies", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        return _list(value)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as e:
+                raise ValueError(f"{item!r} is not an IP address or network (e.g. 10.0.0.5 or 10.0.0.0/24)") from e
+        return value
 
 
 class UploadSettings(BaseModel):

@@ -16,35 +16,24 @@ from __future__ import annotations
 
 import itertools
 import json
-import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import request_validation_exception_handler
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field
 
 from assistant.answers import Answer
 from assistant.engine import Assistant
-from assistant.errors import Busy, IndexMissing, InvalidQuestion, user_message
+from assistant.errors import IndexMissing, user_message
 from assistant.settings import Settings
-from assistant.validation import validate_question
-from front.limits import RateLimiter, WorkerSlots, retry_after
+from front import api_schemas as schemas
+from front.api_common import EXPECTED, answer_error, rate_limited, valid_history
+from front.api_errors import add_error_handlers
+from front.api_schemas import AskRequest, use_schemas
+from front.bodylimit import BodyLimit
+from front.limits import Limits
+from front.openai_api import BearerAuth, add_openai_routes
 from index.backends import StoreUnavailable
-
-log = logging.getLogger("plansvar.api")
-
-MAX_BODY_TEXT = 20_000  # characters per question or history entry the request model accepts at all
-MAX_HISTORY = 20
-
-
-class AskRequest(BaseModel):
-    question: str = Field(max_length=MAX_BODY_TEXT, description="The question, in Swedish or English.")
-    history: list[str] = Field(
-        default_factory=list, max_length=MAX_HISTORY, description="Earlier questions of the conversation."
-    )
 
 
 @dataclass(frozen=True)
@@ -52,19 +41,46 @@ class ApiOptions:
     rate_limit_per_minute: int = 0  # 0: no limit
     concurrency: int = 4
     queue_timeout_seconds: float = 60.0
+    trusted_proxies: tuple[str, ...] = ()
+    max_body_bytes: int = 1_000_000
+    body_limits: tuple[tuple[str, int | None], ...] = ()  # (path prefix, bytes or None: its own cap)
+    api_keys: tuple[str, ...] = ()  # accepted bearer tokens on /v1; empty: no key needed
+    llm: bool = False  # a language model is configured: /v1 offers plansvar-offline and plansvar-llm too
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ApiOptions:
-        return cls(settings.api.rate_limit_per_minute, settings.concurrency, settings.api.queue_timeout_seconds)
+        return cls(
+            settings.api.rate_limit_per_minute,
+            settings.concurrency,
+            settings.api.queue_timeout_seconds,
+            tuple(settings.api.trusted_proxies),
+            settings.api.max_body_bytes,
+            api_keys=tuple(k.get_secret_value() for k in settings.api.keys),
+            llm=settings.llm.kind != "none",
+        )
+
+    def limits(self) -> Limits:
+        """The app's one set of limits (create it once; every door shares it)."""
+        return Limits(
+            self.rate_limit_per_minute, self.concurrency, self.queue_timeout_seconds, self.trusted_proxies
+        )
 
 
-def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOptions | None = None) -> FastAPI:
-    """Register the API routes on ``app``; ``get_assistant`` raises IndexMissing when nothing is indexed."""
+def add_api(
+    app: FastAPI,
+    get_assistant: Callable[[], Assistant],
+    options: ApiOptions | None = None,
+    limits: Limits | None = None,
+) -> FastAPI:
+    """Register the API routes on ``app``; ``get_assistant`` raises IndexMissing when nothing is indexed.
+
+    ``limits``: the app's shared limits (the page's handlers use the same object); by default new ones
+    from ``options``. Every route of ``app`` (a page mounted later too) gets the body-size limit."""
     options = options or ApiOptions()
-    limiter = RateLimiter(options.rate_limit_per_minute)
-    slots = WorkerSlots(options.concurrency, options.queue_timeout_seconds)
+    limits = limits or options.limits()
+    slots = limits.slots
 
-    @app.get("/api/health")
+    @app.get("/api/health", responses=_responses(schemas.Health, 503))
     def health() -> JSONResponse:
         try:
             assistant = get_assistant()
@@ -73,48 +89,66 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
             return JSONResponse({"status": "unavailable", "error": user_message(e)}, status_code=503)
         return JSONResponse({"status": "ok", "documents": documents})
 
-    @app.post("/api/ask")
+    @app.post("/api/ask", responses=_responses(schemas.Answer, 400, 413, 429, 500, 503))
     def ask(body: AskRequest, request: Request) -> JSONResponse:
-        limited = _limited(limiter, request)
+        limited = rate_limited(limits, request)
         if limited:
             return limited
         try:
             with slots:
                 assistant = get_assistant()
-                answer = assistant.ask(body.question, _valid_history(body.history, assistant))
-        except _EXPECTED as e:
-            return _error(e)
+                answer = assistant.ask(body.question, valid_history(body.history, assistant))
+        except EXPECTED as e:
+            return answer_error(request, e)
         return JSONResponse(answer.to_json())
 
-    @app.post("/api/ask/stream", response_model=None)
+    @app.post("/api/ask/stream", response_model=None, responses=_stream_responses())
     def ask_stream(body: AskRequest, request: Request) -> StreamingResponse | JSONResponse:
-        limited = _limited(limiter, request)
+        limited = rate_limited(limits, request)
         if limited:
             return limited
         try:
             with slots:
                 assistant = get_assistant()
-                items = assistant.stream(body.question, _valid_history(body.history, assistant))
+                items = assistant.stream(body.question, valid_history(body.history, assistant))
                 first = next(items)  # validation and retrieval happen here, before the response starts
-        except _EXPECTED as e:
-            return _error(e)
+        except EXPECTED as e:
+            return answer_error(request, e)
         return StreamingResponse(_events(itertools.chain([first], items)), media_type="text/event-stream")
 
-    app.add_exception_handler(RequestValidationError, _invalid_request)
-    app.add_exception_handler(Exception, _unexpected)
+    add_openai_routes(app, get_assistant, limits, options.llm)
+    add_error_handlers(app)  # after the routes: its catch-all answers what they do not
+    app.add_middleware(BodyLimit, default=options.max_body_bytes, prefixes=dict(options.body_limits))
+    app.add_middleware(BearerAuth, keys=options.api_keys)  # outermost: nothing under /v1 runs before it
+    use_schemas(app, bearer=bool(options.api_keys))
     return app
 
 
-def _limited(limiter: RateLimiter, request: Request) -> JSONResponse | None:
-    """429 with Retry-After when this client address has asked too often, else None."""
-    wait = limiter.acquire(request.client.host if request.client else "unknown")
-    if not wait:
-        return None
-    message = (
-        f"too many questions from your address (at most {limiter.per_minute} a minute); "
-        f"please wait {retry_after(wait)} s"
-    )
-    return JSONResponse({"error": message}, status_code=429, headers={"Retry-After": retry_after(wait)})
+_ERRORS = {
+    400: "An invalid question or a body that is not the expected JSON.",
+    413: "A body over the size limit.",
+    429: "Too many questions from this address (`Retry-After`).",
+    500: "Unexpected error (logged on the server).",
+    503: "No index, the store is unreachable, or every worker stayed busy (`Retry-After`).",
+}
+
+
+def _responses(model: type, *errors: int) -> dict:
+    out: dict = {200: {"model": model, "description": "OK"}}
+    for status in errors:
+        out[status] = {"model": schemas.Error if status != 503 or model is not schemas.Health else model}
+        out[status]["description"] = _ERRORS[status]
+    return out
+
+
+def _stream_responses() -> dict:
+    out = _responses(schemas.Answer, 400, 413, 429, 500, 503)
+    out[200] = {
+        "description": "Server-sent events: `event: token` with `{\"text\": \"…\"}` per piece, then one "
+        "`event: answer` whose data is the Answer JSON (schema `Answer`).",
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+    }
+    return out
 
 
 def _events(items: Iterator[str | Answer]) -> Iterator[str]:
@@ -123,43 +157,6 @@ def _events(items: Iterator[str | Answer]) -> Iterator[str]:
             yield f"event: answer\ndata: {json.dumps(item.to_json(), ensure_ascii=False)}\n\n"
         elif item:
             yield f"event: token\ndata: {json.dumps({'text': item}, ensure_ascii=False)}\n\n"
-
-
-_EXPECTED = (InvalidQuestion, IndexMissing, StoreUnavailable, Busy)
-
-
-def _error(e: Exception) -> JSONResponse:
-    """400 for a question that cannot be asked; 503 (try again) when the service cannot answer now."""
-    if isinstance(e, InvalidQuestion):
-        return JSONResponse({"error": user_message(e)}, status_code=400)
-    return JSONResponse({"error": user_message(e)}, status_code=503, headers={"Retry-After": "5"})
-
-
-def _valid_history(history: list[str], assistant: Assistant) -> list[str]:
-    """The earlier questions, each checked like a question (a follow-up is searched with the last one)."""
-    out = []
-    for i, item in enumerate(history[-3:], start=1):
-        try:
-            out.append(validate_question(item, assistant.options.max_question_chars))
-        except InvalidQuestion as e:
-            raise InvalidQuestion(f"history entry {i} of the last three: {e}") from e
-    return out
-
-
-async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
-    """A body that is not the expected JSON: 400 with the first problem, in one line."""
-    if not request.url.path.startswith("/api/") or not isinstance(exc, RequestValidationError):
-        return await request_validation_exception_handler(request, exc)
-    first = exc.errors()[0] if exc.errors() else {}
-    where = ".".join(str(x) for x in first.get("loc", ()) if x != "body") or "body"
-    message = f"invalid request: {where}: {first.get('msg', 'not the expected JSON')}"
-    message += ' (send {"question": "...", "history": ["..."]})'
-    return JSONResponse({"error": message}, status_code=400)
-
-
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.error("unexpected error on %s", request.url.path, exc_info=exc)
-    return JSONResponse({"error": "unexpected error; the details are in the server log"}, status_code=500)
 
 
 def create_api_app(settings: Settings) -> FastAPI:
@@ -173,4 +170,5 @@ def create_api_app(settings: Settings) -> FastAPI:
 def serve_api(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
-    uvicorn.run(create_api_app(settings), host=host, port=port, log_level="warning")
+    # proxy_headers=False: uvicorn would trust X-Forwarded-For from 127.0.0.1; front.limits decides instead
+    uvicorn.run(create_api_app(settings), host=host, port=port, log_level="warning", proxy_headers=False)

@@ -213,12 +213,12 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.api_only:
         from front.api import serve_api
 
-        print(f"Plansvar API: http://{host}:{port}  (POST /api/ask, GET /api/health; Ctrl-C stops)")
+        print(f"Plansvar API: http://{host}:{port}  (/api/ask, /api/health; OpenAI-compatible: /v1; Ctrl-C stops)")
         serve_api(settings, host, port)
         return 0
     if args.page is None:
         raise AssistantError("this entry point serves no page: run `plansvar serve` or use --api-only")
-    print(f"Plansvar: http://{host}:{port}  (JSON API: POST /api/ask, GET /api/health; Ctrl-C stops)")
+    print(f"Plansvar: http://{host}:{port}  (JSON API: /api/ask, /api/health; OpenAI-compatible: /v1; Ctrl-C stops)")
     args.page(settings, host, port)
     return 0
 

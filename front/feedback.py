@@ -86,8 +86,19 @@ class FeedbackStore:
                 yield row
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, prefixed with ' so it opens as text
+    (OWASP, CSV injection: cells starting with = + - @, a tab or a carriage return)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def export(rows: Iterator[dict], fmt: str) -> str:
-    """The rows as JSON lines or CSV (citations as a JSON cell)."""
+    """The rows as JSON lines or CSV (citations as a JSON cell; formula-like cells defused, see `_cell`)."""
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if fmt == "csv":
@@ -95,6 +106,7 @@ def export(rows: Iterator[dict], fmt: str) -> str:
         writer = csv.DictWriter(buf, fieldnames=COLUMNS)
         writer.writeheader()
         for r in rows:
-            writer.writerow({**r, "citations": json.dumps(r["citations"], ensure_ascii=False)})
+            row = {**r, "citations": json.dumps(r["citations"], ensure_ascii=False)}
+            writer.writerow({k: _cell(v) for k, v in row.items()})
         return buf.getvalue()
     raise ValueError(f"unknown export format {fmt!r}: use jsonl or csv")

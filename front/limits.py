@@ -1,18 +1,23 @@
-"""Per-client limits for the API: a token bucket per client address, and a bounded worker pool.
+"""Per-client limits for every front door: a token bucket per client address, a bounded worker
+pool, and who the client is (forwarded headers count only from configured proxies).
 
-Both are in-process: with several app replicas, each replica limits what it sees (put the same
-limit at the load balancer if one client must be limited across replicas).
+One :class:`Limits` per app, created once and shared by the JSON API, the OpenAI-compatible door and
+the page's handlers, so a client has one allowance whichever door it uses. All of it is in-process:
+with several app replicas, each replica limits what it sees (put the same limit at the load balancer
+if one client must be limited across replicas).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from assistant.errors import Busy
+from assistant.errors import AssistantError, Busy
 
 
 class RateLimiter:
@@ -67,3 +72,90 @@ class WorkerSlots:
 
     def __exit__(self, *exc: object) -> None:
         self._slots.release()
+
+
+class RateLimited(AssistantError):
+    """A client asked more often than the per-minute limit; ``wait`` seconds until it may again."""
+
+    def __init__(self, wait: float, per_minute: int) -> None:
+        super().__init__(
+            f"too many questions from your address (at most {per_minute} a minute); please wait {retry_after(wait)} s"
+        )
+        self.wait = wait
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text.strip().strip("[]"))
+    except ValueError:
+        return None
+
+
+class TrustedProxies:
+    """The addresses and networks (``10.0.0.5``, ``10.0.0.0/24``, ``::1``) whose ``X-Forwarded-For`` counts."""
+
+    def __init__(self, networks: Iterable[str] = ()) -> None:
+        self.networks: tuple[Network, ...] = tuple(ipaddress.ip_network(n.strip(), strict=False) for n in networks)
+
+    def __contains__(self, address: str) -> bool:
+        ip = _ip(address)
+        if ip is None:
+            return False
+        ip = getattr(ip, "ipv4_mapped", None) or ip
+        return any(ip in network for network in self.networks)
+
+
+def client_address(request: Any, proxies: TrustedProxies | None = None) -> str:
+    """The address a request comes from, for per-client limits.
+
+    ``request``: a Starlette request, or Gradio's ``gr.Request`` (its ``.request``, or the headers and
+    client it keeps for queued calls). The direct peer, unless it is one of ``proxies``: then the
+    right-most ``X-Forwarded-For`` entry that is not a trusted proxy (entries to its left are the
+    client's to write, so they never count). Without ``proxies`` forwarded headers are never read."""
+    inner = getattr(request, "request", None)
+    if inner is not None:  # gr.Request around the Starlette request
+        request = inner
+    client = getattr(request, "client", None)
+    peer = str(getattr(client, "host", "") or "unknown")
+    if proxies is None or peer not in proxies:
+        return peer
+    headers = getattr(request, "headers", None) or {}
+    values = headers.getlist("x-forwarded-for") if hasattr(headers, "getlist") else [headers.get("x-forwarded-for")]
+    hops = [hop.strip() for value in values if value for hop in value.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if hop not in proxies:
+            ip = _ip(hop)
+            return str(ip) if ip is not None else hop
+    return hops[0] if hops else peer
+
+
+class Limits:
+    """The limits every door of one app shares: the rate limit per client address, the worker slots,
+    and the proxies trusted to name the client. Create one per app and hand it to each door."""
+
+    def __init__(
+        self,
+        rate_limit_per_minute: int = 0,
+        concurrency: int = 4,
+        queue_timeout_seconds: float = 60.0,
+        trusted_proxies: Iterable[str] = (),
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.rate = RateLimiter(rate_limit_per_minute, clock=clock)
+        self.slots = WorkerSlots(concurrency, queue_timeout_seconds)
+        self.proxies = TrustedProxies(trusted_proxies)
+
+    def client_address(self, request: Any) -> str:
+        """See :func:`client_address` (with this app's trusted proxies)."""
+        return client_address(request, self.proxies)
+
+    def admit(self, request: Any) -> None:
+        """Take one question from this client's allowance; raises :class:`RateLimited` when it is used up.
+
+        The page's handlers call it with their ``gr.Request``, the HTTP doors with theirs."""
+        wait = self.rate.acquire(self.client_address(request))
+        if wait:
+            raise RateLimited(wait, self.rate.per_minute)

@@ -137,6 +137,23 @@ def answer_text(answer: Answer) -> str:
     return f"{answer.notice}\n\n{body}" if answer.notice else body
 
 
+def sources_text(answer: Answer) -> str:
+    """The answer's sources as plain lines, "[1] Title, p. 3" (the section when there is no page), under
+    "Källor:" / "Sources:"; a refusal's related passages under "Möjligen relaterat:" / "Possibly related:"."""
+    labels = LABELS.get(answer.language, LABELS["sv"])
+
+    def line(c: Citation) -> str:
+        where = f"{labels['page']} {c.page}" if c.page else c.section.removeprefix(f"{c.title} > ")
+        return f"[{c.marker}] {c.title}" + (f", {where}" if where and where != c.title else "")
+
+    blocks = []
+    if answer.citations:
+        blocks.append(f"{labels['sources']}:\n" + "\n".join(line(c) for c in answer.citations))
+    if answer.related:
+        blocks.append(f"{labels['related']}:\n" + "\n".join(line(c) for c in answer.related))
+    return "\n\n".join(blocks)
+
+
 def document_view(title: str, document_text: str, start: int, end: int) -> str:
     """The whole cleaned document, the cited span highlighted (id ``cited`` to scroll to)."""
     paragraphs = highlight(document_text, start, end, context=None, mark_id="cited")

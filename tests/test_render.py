@@ -73,3 +73,18 @@ def test_chat_text_shows_markup_literally():
     assert "<" not in out and ">" not in out
     assert "&lt;img src=x onerror=\"alert(2)\"&gt;" in out
     assert "[länk](javascript:alert(3))" in out
+
+
+def test_sources_text_lists_each_source_plainly():
+    from dataclasses import replace
+
+    from front.render import sources_text
+
+    text = "En mening om planen. En annan mening."
+    first = replace(_citation(text, 0, 20, title="Plan A"), page=3)
+    second = replace(_citation(text, 21, 37, title="Plan B"), marker=2, section="Plan B > 2. Ansvar")
+    answer = Answer(question="q", text="A [1]. B [2].", citations=[first, second], language="en")
+    assert sources_text(answer) == "Sources:\n[1] Plan A, p. 3\n[2] Plan B, 2. Ansvar"
+    refusal = Answer(question="q", text="Det framgår inte.", supported=False, related=[second])
+    assert sources_text(refusal) == "Möjligen relaterat:\n[2] Plan B, 2. Ansvar"
+    assert sources_text(Answer(question="q", text="x")) == ""
