@@ -31,7 +31,7 @@ GROUP_SEPARATOR = " | "
 TYPED_KINDS = frozenset({"date", "period", "number", "amount", "contact", "place", "owner", "recipient", "parties",
                          "definition"})
 # Kinds whose form is plain enough that a quote without it does not answer the question.
-REQUIRED_KINDS = frozenset({"date", "period", "number", "amount", "contact"})
+REQUIRED_KINDS = frozenset({"date", "period", "number", "amount", "contact"})  # and a name, when one is asked for
 # (groups of alternative stems with their weight, character 4-grams of the question's words)
 QuestionTerms = tuple[list[tuple[frozenset[str], float]], set[str]]
 # similarity(doc_id, start, end) → cosine similarity of the question and that stored sentence (0 if none)
@@ -72,9 +72,11 @@ class ExtractiveAnswerer:
         dense_weight: float = 4.0,
         type_weight: float = 0.0,
         ranker: Ranker = HAND_SET,
+        margin: float = 1.0,
     ) -> None:
         self.type_weight = type_weight
         self.ranker = ranker
+        self.margin = margin  # with a fitted ranker: quote sentences within this log-odds of the best
         self.texts = snapshot.texts
         self.dense_weight = dense_weight
         df: Counter[str] = Counter()
@@ -210,7 +212,8 @@ class ExtractiveAnswerer:
         sentence of the next document, so both sides are quoted."""
         chosen: list[Quote] = []
         seen: list[set[str]] = []
-        floor = ranked[0].score * self.relative_floor
+        # the hand-set score is a sum of shares (a floor relative to the best); a fitted ranker's is log-odds
+        floor = ranked[0].score * self.relative_floor if self.ranker is HAND_SET else ranked[0].score - self.margin
         for quote in ranked:
             if len(chosen) >= self.max_sentences or quote.score < floor:
                 break
@@ -250,9 +253,12 @@ class ExtractiveAnswerer:
         coverage = max((self.sentence_score(q, x.text + " " + x.passage.context, 0)[1] for x in quotes), default=0.0)
         dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
         missing = _missing_answer_type(question.question, quotes, known_text)
-        if typed and not missing and question.expects in REQUIRED_KINDS:
+        if typed and not missing:
             text = " ".join(x.text + " " + x.passage.context for x in quotes)
-            missing = "" if carries(question.expects, text, question.term) else question.expects
+            if question.expects in REQUIRED_KINDS and not carries(question.expects, text, question.term):
+                missing = question.expects
+            elif question.wants_name and not carries("person", text):
+                missing = "name"
         return Evidence(coverage, dense, self.unknown_share(q), missing)
 
     def _with_lead_ins(self, chosen: list[Quote]) -> list[Quote]:

@@ -40,6 +40,7 @@ class QuestionAnalysis:
     also: tuple[str, ...] = ()  # further kinds asked for in a second part
     focus: tuple[str, ...] = ()  # content words, as written
     term: str = ""  # for a definition: the term asked about
+    wants_name: bool = False  # a person's name is asked for ("vad heter utredaren?", "who is the coordinator?")
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -64,7 +65,17 @@ def analyse_question(question: str) -> QuestionAnalysis:
         also=tuple(dict.fromkeys(k for k in also if k not in ("fact", expects))),
         focus=focus_words(question),
         term=_term(question) if expects == "definition" else "",
+        wants_name=expects == "owner" and _asks_name(main),
     )
+
+
+def _asks_name(tokens: list[str]) -> bool:
+    """"Vad heter …", "what is the name of …", "who is the coordinator": a name, not just a body."""
+    text = " ".join(tokens)
+    if _cue(text, qw.NAME_CUES):
+        return True
+    i = _question_word_at(tokens)
+    return i is not None and tokens[i] in ("vem", "who") and tokens[i + 1 : i + 3] in (["ar", "den"], ["is", "the"])
 
 
 # -- segments and clauses --------------------------------------------------------------------------

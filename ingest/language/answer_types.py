@@ -56,6 +56,8 @@ ADDRESS = re.compile(
 )
 # A name: two or more capitalised words, an acronym, or a capitalised word inside a sentence.
 _NAME = re.compile(r"(?<=[\w,;)] )[A-ZÅÄÖ][\wåäöé-]+|\b[A-ZÅÄÖ]{2,}\b")
+_CAPITALISED = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+PERSON = re.compile(rf"(?<=[\w,;:)] ){_CAPITALISED} {_CAPITALISED}\b")
 _DEFINING = re.compile(
     r"\b(?:är|var|innebär|betyder|står för|avser|kallas|definieras|benämns|means?|is|are|stands? for|refers? to)\b"
     r"|\(|\bdet vill säga\b|\bdvs\b|\bi\.e\.|\s[–-]\s",
@@ -79,7 +81,8 @@ def _period(text: str, term: str) -> bool:
 
 
 def _number(text: str, term: str) -> bool:
-    return bool(COUNT.search(text))
+    """A count: a number that is not part of a date ("13 maj 2022") or a year."""
+    return bool(COUNT.search(DATE.sub(" ", text)))
 
 
 def _amount(text: str, term: str) -> bool:
@@ -96,6 +99,16 @@ def _place(text: str, term: str) -> bool:
 
 def _owner(text: str, term: str) -> bool:
     return bool(_NAME.search(text) or names_body(text))
+
+
+def _person(text: str, term: str) -> bool:
+    """A person's name: two capitalised words inside a sentence ("… Martin Valfridsson …"), neither of
+    them a word for a body and the first no genitive ("Sveriges Kommuner" is an organisation)."""
+    for m in PERSON.finditer(text):
+        first, last = m.group(0).split(" ", 1)
+        if not first.endswith("s") and not names_body(first) and not names_body(last):
+            return True
+    return False
 
 
 def _definition(text: str, term: str) -> bool:
@@ -137,4 +150,5 @@ _CHECKS = {
     "recipient": _owner,
     "parties": _owner,
     "definition": _definition,
+    "person": _person,
 }

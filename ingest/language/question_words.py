@@ -143,6 +143,8 @@ CONSULT_VERBS = _set(
     "deltar medverka medverkar inga ingar ingick sitter undertecknat consult consulted cooperate collaborate",
     "dialogue involve involved participate participating members member part sits sit signed",
 )
+# Cues that a person's name is asked for.
+NAME_CUES = ("heter", "namnet pa", "name of", "named", "called", "whats the name", "what is the name")
 # Words that end a main clause: a subordinate clause follows ("… när en patient skrivs ut").
 SUBORDINATORS = _set("nar om eftersom da innan medan sa_att if when because while before after since unless")
 # "vända sig till", "turn to": the one to turn to is an owner, not a recipient.
