@@ -13,6 +13,7 @@ from assistant.errors import AssistantError, user_message
 from assistant.service import AssistantService
 from assistant.settings import Settings
 from front.feedback import FeedbackStore
+from front.limits import DoorLimits
 from front.render import answer_text, chat_text, document_view, sources_panel
 from front.upload import UploadHandler
 from index.store import StoreUnavailable
@@ -122,20 +123,23 @@ def _citation(answer: dict, marker: int) -> dict | None:
 class Handlers:
     """The page's event handlers. Errors become messages; document text goes through `front.render`."""
 
-    def __init__(self, holder: AssistantService, settings: Settings) -> None:
+    def __init__(self, holder: AssistantService, settings: Settings, limits: DoorLimits) -> None:
         self.holder = holder
         self.settings = settings
+        self.limits = limits  # the app's one rate limit, shared with its other doors
         self.feedback = FeedbackStore(settings.feedback_path)
         self.uploader = UploadHandler(settings, holder)  # one per process: it serialises uploads
 
-    def respond(self, text, history, st):
+    def respond(self, text, history, st, request=None):
         """Stream the answer into the chat; the final Answer's text replaces the stream (with a model,
-        it carries the notice and the marks of sentences the citation check could not verify)."""
+        it carries the notice and the marks of sentences the citation check could not verify).
+        ``request`` (the browser's): its client address counts against the app's rate limit."""
         import gradio as gr
 
         history = [*(history or []), {"role": "user", "content": chat_text(text)}]
         turn = len(history)
         try:
+            self.limits.admit(request)
             assistant = self.holder()
             answer = None
             for item in assistant.stream(text, st["questions"][-3:]):
@@ -244,12 +248,18 @@ class Handlers:
         ]
 
 
-def build_ui(holder: AssistantService, settings: Settings):
+def build_ui(holder: AssistantService, settings: Settings, limits: DoorLimits | None = None):
     import gradio as gr
 
-    h = Handlers(holder, settings)
+    from front.page.api import PublicApi, add_public_api, keep_private
+
+    limits = limits or DoorLimits.create(
+        settings.api.rate_limit_per_minute, settings.concurrency, settings.api.queue_timeout_seconds
+    )
+    h = Handlers(holder, settings, limits)
     t = TEXTS[settings.ui_language]
     with gr.Blocks(title="Plansvar") as page:
+        add_public_api(PublicApi(holder, limits))
         lang = gr.State(settings.ui_language)
         state = gr.State(_new_state())
         owner_refs = gr.State([])
@@ -346,7 +356,11 @@ def build_ui(holder: AssistantService, settings: Settings):
                 *(new, pick, owner_filter, owners, documents),
             ],
         )
-        question.submit(h.respond, [question, chat, state], [chat, state, sources, pick, question])
+
+        def respond(text, history, st, request: gr.Request):
+            yield from h.respond(text, history, st, request)
+
+        question.submit(respond, [question, chat, state], [chat, state, sources, pick, question])
 
         def reset():
             return [], _new_state(), "", gr.update(choices=[], value=None), "", gr.update(visible=False), ""
@@ -368,6 +382,7 @@ def build_ui(holder: AssistantService, settings: Settings):
         owner_filter.change(h.owner_rows, owner_filter, [owners, owner_refs])
         owners.select(on_owner_row, [owner_refs], owner_source).then(None, None, None, js=SCROLL_TO_CITED)
         page.load(lambda: (*h.owner_rows(""), h.document_rows()), None, [owners, owner_refs, documents])
+    keep_private(page)
     return page
 
 
@@ -380,11 +395,13 @@ def create_app(settings: Settings):
     from front.api import ApiOptions, add_api
 
     holder = AssistantService(settings)
-    app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, ApiOptions.from_settings(settings))
+    limits = ApiOptions.from_settings(settings).limits()  # one rate limit and worker pool for every door
+    app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, limits=limits)
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-    return gr.mount_gradio_app(
+    page = build_ui(holder, settings, limits).queue(default_concurrency_limit=settings.concurrency)
+    app = gr.mount_gradio_app(
         app,
-        build_ui(holder, settings).queue(default_concurrency_limit=settings.concurrency),
+        page,
         path="/",
         footer_links=[],
         max_file_size=settings.upload.max_bytes,
@@ -392,6 +409,7 @@ def create_app(settings: Settings):
         css=CSS,
         theme=theme,
     )
+    return app
 
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:

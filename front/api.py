@@ -31,7 +31,7 @@ from assistant.engine import Assistant
 from assistant.errors import Busy, IndexMissing, InvalidQuestion, user_message
 from assistant.settings import Settings
 from assistant.validation import validate_question
-from front.limits import RateLimiter, WorkerSlots, retry_after
+from front.limits import DoorLimits, TooManyRequests
 from index.store import StoreUnavailable
 
 log = logging.getLogger("plansvar.api")
@@ -57,12 +57,22 @@ class ApiOptions:
     def from_settings(cls, settings: Settings) -> ApiOptions:
         return cls(settings.api.rate_limit_per_minute, settings.concurrency, settings.api.queue_timeout_seconds)
 
+    def limits(self) -> DoorLimits:
+        return DoorLimits.create(self.rate_limit_per_minute, self.concurrency, self.queue_timeout_seconds)
 
-def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOptions | None = None) -> FastAPI:
-    """Register the API routes on ``app``; ``get_assistant`` raises IndexMissing when nothing is indexed."""
-    options = options or ApiOptions()
-    limiter = RateLimiter(options.rate_limit_per_minute)
-    slots = WorkerSlots(options.concurrency, options.queue_timeout_seconds)
+
+def add_api(
+    app: FastAPI,
+    get_assistant: Callable[[], Assistant],
+    options: ApiOptions | None = None,
+    limits: DoorLimits | None = None,
+) -> FastAPI:
+    """Register the API routes on ``app``; ``get_assistant`` raises IndexMissing when nothing is indexed.
+
+    ``limits``: the rate limit and worker slots this app shares between its doors (the page's own
+    API uses the same object); without it, the API gets its own from ``options``."""
+    limits = limits or (options or ApiOptions()).limits()
+    slots = limits.slots
 
     @app.get("/api/health")
     def health() -> JSONResponse:
@@ -75,26 +85,26 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
 
     @app.post("/api/ask")
     def ask(body: AskRequest, request: Request) -> JSONResponse:
-        limited = _limited(limiter, request)
+        limited = _limited(limits, request)
         if limited:
             return limited
         try:
             with slots:
                 assistant = get_assistant()
-                answer = assistant.ask(body.question, _valid_history(body.history, assistant))
+                answer = assistant.ask(body.question, valid_history(body.history, assistant))
         except _EXPECTED as e:
             return _error(e)
         return JSONResponse(answer.to_json())
 
     @app.post("/api/ask/stream", response_model=None)
     def ask_stream(body: AskRequest, request: Request) -> StreamingResponse | JSONResponse:
-        limited = _limited(limiter, request)
+        limited = _limited(limits, request)
         if limited:
             return limited
         try:
             with slots:
                 assistant = get_assistant()
-                items = assistant.stream(body.question, _valid_history(body.history, assistant))
+                items = assistant.stream(body.question, valid_history(body.history, assistant))
                 first = next(items)  # validation and retrieval happen here, before the response starts
         except _EXPECTED as e:
             return _error(e)
@@ -105,16 +115,13 @@ def add_api(app: FastAPI, get_assistant: Callable[[], Assistant], options: ApiOp
     return app
 
 
-def _limited(limiter: RateLimiter, request: Request) -> JSONResponse | None:
+def _limited(limits: DoorLimits, request: Request) -> JSONResponse | None:
     """429 with Retry-After when this client address has asked too often, else None."""
-    wait = limiter.acquire(request.client.host if request.client else "unknown")
-    if not wait:
-        return None
-    message = (
-        f"too many questions from your address (at most {limiter.per_minute} a minute); "
-        f"please wait {retry_after(wait)} s"
-    )
-    return JSONResponse({"error": message}, status_code=429, headers={"Retry-After": retry_after(wait)})
+    try:
+        limits.admit(request)
+    except TooManyRequests as e:
+        return JSONResponse({"error": str(e)}, status_code=429, headers={"Retry-After": e.retry_after})
+    return None
 
 
 def _events(items: Iterator[str | Answer]) -> Iterator[str]:
@@ -135,7 +142,7 @@ def _error(e: Exception) -> JSONResponse:
     return JSONResponse({"error": user_message(e)}, status_code=503, headers={"Retry-After": "5"})
 
 
-def _valid_history(history: list[str], assistant: Assistant) -> list[str]:
+def valid_history(history: list[str], assistant: Assistant) -> list[str]:
     """The earlier questions, each checked like a question (a follow-up is searched with the last one)."""
     out = []
     for i, item in enumerate(history[-3:], start=1):

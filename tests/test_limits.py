@@ -78,3 +78,12 @@ def test_worker_slots_queue_then_report_busy():
     t.join(5)
     with slots:  # free again
         pass
+
+
+def test_wait_tells_without_taking():
+    clock = Clock()
+    limiter = RateLimiter(2, clock=clock)
+    assert limiter.wait("a") == 0.0 and limiter.wait("a") == 0.0
+    assert limiter.acquire("a") == 0.0 and limiter.acquire("a") == 0.0
+    assert limiter.wait("a") == pytest.approx(30.0)
+    assert limiter.acquire("a") == pytest.approx(30.0)

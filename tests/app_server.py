@@ -1,0 +1,105 @@
+"""A real `python -m app serve` process on a free loopback port, for tests that talk to the app as a
+client would (gradio_client, the MCP client, plain HTTP attacks)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from assistant.settings import PROJECT_ROOT
+
+
+@dataclass
+class AppServer:
+    url: str
+    data_dir: Path
+    work: Path
+    process: subprocess.Popen
+    log: Path
+
+    @property
+    def gradio_temp(self) -> Path:
+        return self.work / "gradio"
+
+    def alive(self, timeout: float = 10) -> bool:
+        """The process runs and answers a health request within ``timeout`` seconds."""
+        try:
+            return self.process.poll() is None and httpx.get(self.url + "/api/health", timeout=timeout).is_success
+        except httpx.TransportError:
+            return False
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(data_dir: Path, work: Path, timeout: float = 240, **env: str) -> AppServer:
+    """Start the app (page, JSON API, MCP) on ``data_dir`` and wait until its page answers."""
+    port = free_port()
+    work.mkdir(parents=True, exist_ok=True)
+    log = work / "serve.log"
+    environment = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio"), "TMPDIR": str(work), **env}
+    command = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "serve", "--port", str(port)]
+    with log.open("w") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment, cwd=PROJECT_ROOT)
+    app = AppServer(f"http://127.0.0.1:{port}", data_dir, work, process, log)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if httpx.get(app.url + "/", timeout=2).status_code == 200:
+                return app
+        except httpx.TransportError:
+            pass
+        time.sleep(0.3)
+    stop_app(app)
+    raise RuntimeError(f"the app did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+def stop_app(app: AppServer) -> None:
+    app.process.terminate()
+    try:
+        app.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        app.process.kill()
+        app.process.wait(timeout=10)
+
+
+def handler_index(app: AppServer, elem_id: str, event: str) -> int:
+    """The index of the page's handler for ``event`` on the component ``elem_id`` (as the browser finds it)."""
+    config = httpx.get(app.url + "/config", timeout=10).json()
+    ids = [c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == elem_id]
+    for dep in config["dependencies"]:
+        if any(target == [ids[0], event] for target in dep["targets"]) and dep.get("backend_fn"):
+            return dep["id"]
+    raise LookupError(f"no {event} handler on #{elem_id}")
+
+
+def call_handler(app: AppServer, fn_index: int, data: list, timeout: float = 30) -> dict:
+    """Call one of the page's handlers as the browser does (join the queue, read the event stream);
+    the final message (``success``, ``output``)."""
+    session = os.urandom(8).hex()
+    body = {"data": data, "fn_index": fn_index, "session_hash": session, "event_data": None, "trigger_id": None}
+    joined = httpx.post(app.url + "/gradio_api/queue/join", json=body, timeout=timeout)
+    joined.raise_for_status()
+    with httpx.stream(
+        "GET", app.url + "/gradio_api/queue/data", params={"session_hash": session}, timeout=timeout
+    ) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:"):
+                message = json.loads(line[5:])
+                if message.get("msg") == "process_completed":
+                    return message
+    raise RuntimeError("the event stream ended without a result")
+
