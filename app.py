@@ -393,6 +393,8 @@ def create_app(settings: Settings):
     from fastapi import FastAPI
 
     from front.api import ApiOptions, add_api
+    from front.page.api import PublicApi
+    from front.page.mcp import serve_tools
 
     holder = AssistantService(settings)
     limits = ApiOptions.from_settings(settings).limits()  # one rate limit and worker pool for every door
@@ -408,7 +410,9 @@ def create_app(settings: Settings):
         ssr_mode=False,
         css=CSS,
         theme=theme,
+        mcp_server=settings.mcp.enabled,
     )
+    serve_tools(page, PublicApi(holder, limits))
     return app
 
 

@@ -146,6 +146,12 @@ class UploadSettings(BaseModel):
     max_bytes: int = Field(20_000_000, ge=1, description="Largest file accepted for upload, in bytes.")
 
 
+class McpSettings(BaseModel):
+    enabled: bool = Field(
+        True, description="Serve the read-only MCP tools (ask, search, owners, document, documents) beside the page."
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANSVAR_", env_nested_delimiter="__", extra="ignore")
 
@@ -178,6 +184,7 @@ class Settings(BaseSettings):
     )
     api: ApiSettings = Field(default_factory=ApiSettings)
     upload: UploadSettings = Field(default_factory=UploadSettings)
+    mcp: McpSettings = Field(default_factory=McpSettings)
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)

@@ -103,3 +103,19 @@ def call_handler(app: AppServer, fn_index: int, data: list, timeout: float = 30)
                     return message
     raise RuntimeError("the event stream ended without a result")
 
+
+def with_mcp(app: AppServer, calls):
+    """Open an MCP session with the app over streamable HTTP (the `mcp` SDK's client); run
+    ``await calls(session)`` in it and return its result."""
+    import asyncio
+
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamablehttp_client
+
+    async def run():
+        async with streamablehttp_client(app.url + "/gradio_api/mcp/") as (read, write, _):  # noqa: SIM117
+            async with ClientSession(read, write) as session:
+                await session.initialize()
+                return await calls(session)
+
+    return asyncio.run(run())

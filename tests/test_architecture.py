@@ -23,6 +23,7 @@ CORNERS = {
     "pypdf": {"ingest/loaders.py"},
     "gradio": {"app.py", "front/page/*"},
     "fastapi": {"app.py", "front/api.py"},
+    "mcp": {"front/page/*"},
     # the language-model clients: only behind the ChatModel protocol
     "openai": {"assistant/llm.py"},
     "ollama": {"assistant/llm.py"},

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from app_server import AppServer, call_handler, handler_index, start_app, stop_app
+from app_server import AppServer, call_handler, handler_index, start_app, stop_app, with_mcp
 from gradio_client import Client
 from gradio_client.exceptions import AppError
 
@@ -47,15 +47,21 @@ def limited_app(tmp_path_factory):
     stop_app(app)
 
 
+def _mcp_ask(app: AppServer, question: str):
+    return with_mcp(app, lambda session: session.call_tool("ask", {"question": question}))
+
+
 def test_one_rate_limit_holds_on_every_door(limited_app):
-    """At one question a minute: the first is answered; then the JSON API, the Gradio API and the
-    page's chat all refuse the same address within that minute."""
+    """At one question a minute: the first is answered; then the JSON API, the Gradio API, the MCP
+    tool and the page's chat all refuse the same address within that minute."""
     question = {"question": "Vem ansvarar för kollektivtrafiken?"}
     assert httpx.post(limited_app.url + "/api/ask", json=question, timeout=30).status_code == 200
     refused = httpx.post(limited_app.url + "/api/ask", json=question, timeout=30)
     assert refused.status_code == 429 and refused.headers["Retry-After"]
     with pytest.raises(AppError, match="too many questions"):
         Client(limited_app.url + "/", verbose=False).predict(question["question"], [], api_name="/ask")
+    result = _mcp_ask(limited_app, question["question"])
+    assert result.isError and "too many questions" in result.content[0].text
     chat = call_handler(limited_app, handler_index(limited_app, "question", "submit"), [question["question"], [], None])
     assert chat["success"], chat
     bubbles = chat["output"]["data"][0]

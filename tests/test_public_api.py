@@ -1,5 +1,6 @@
 """The page's public doors, used with the real clients against a real app process: Gradio's own
-client (`gradio_client`: view_api, predict, submit). The default corpus, the real embedder."""
+client (`gradio_client`: view_api, predict, submit) and the MCP Python SDK's client over streamable
+HTTP. The default corpus, the real embedder."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import shutil
 
 import pytest
-from app_server import start_app, stop_app
+from app_server import start_app, stop_app, with_mcp
 from gradio_client import Client
 from gradio_client.exceptions import AppError
 
@@ -94,3 +95,45 @@ def test_errors_are_messages(client):
     with pytest.raises(AppError, match="empty"):
         client.predict("   ", [], api_name="/ask")
 
+
+# -- MCP -----------------------------------------------------------------------------------------
+
+
+def test_mcp_lists_the_five_read_only_tools_with_typed_arguments(app):
+    tools = with_mcp(app, lambda s: s.list_tools()).tools
+    by_name = {t.name: t for t in tools}
+    assert sorted(by_name) == ["ask", "document", "documents", "owners", "search"]
+    ask = by_name["ask"]
+    assert "question" in ask.inputSchema["required"]
+    assert ask.inputSchema["properties"]["question"]["type"] == "string"
+    assert by_name["document"].inputSchema["properties"]["start"]["type"] == "integer"
+    for tool in tools:
+        assert tool.description and tool.outputSchema["type"] == "object"
+        assert tool.annotations.readOnlyHint is True
+
+
+def test_mcp_calls_each_tool_and_gets_structured_results(app):
+    async def calls(session):
+        return {
+            "ask": await session.call_tool("ask", {"question": SIP}),
+            "search": await session.call_tool("search", {"query": "samordnad individuell plan", "k": 2}),
+            "owners": await session.call_tool("owners", {"query": "SIP", "limit": 3}),
+            "documents": await session.call_tool("documents", {}),
+            "document": await session.call_tool(
+                "document", {"doc_id": "fardplan-nara-vard-2024", "start": 0, "end": 40}
+            ),
+            "unknown": await session.call_tool("document", {"doc_id": "nope"}),
+        }
+
+    results = with_mcp(app, calls)
+    for name in ("ask", "search", "owners", "documents", "document"):
+        r = results[name]
+        assert not r.isError, r.content
+        assert json.loads(r.content[0].text) == r.structuredContent
+    assert_the_sip_answer(results["ask"].structuredContent)
+    assert len(results["search"].structuredContent["passages"]) == 2
+    assert 0 < len(results["owners"].structuredContent["entries"]) <= 3
+    assert len(results["documents"].structuredContent["documents"]) == 6
+    span = results["document"].structuredContent
+    assert span["start"] == 0 and span["end"] == 40 and len(span["text"]) == 40
+    assert results["unknown"].isError and "no document with id" in results["unknown"].content[0].text
