@@ -252,6 +252,7 @@ def build_ui(holder: AssistantService, settings: Settings, limits: DoorLimits | 
     import gradio as gr
 
     from front.page.api import PublicApi, add_public_api, keep_private
+    from front.page.export import add_export
 
     limits = limits or DoorLimits.create(
         settings.api.rate_limit_per_minute, settings.concurrency, settings.api.queue_timeout_seconds
@@ -291,6 +292,7 @@ def build_ui(holder: AssistantService, settings: Settings, limits: DoorLimits | 
                     send = gr.Button(t["send"], elem_id="feedback-send", scale=1)
                 feedback_status = gr.Markdown(elem_id="feedback-status")
                 new = gr.Button(t["new"], elem_id="new-conversation")
+                add_export(state, lang, settings.ui_language, limits)
                 gr.Examples(EXAMPLES, inputs=question)
             with gr.Column(scale=2, min_width=300):
                 pick = gr.Dropdown(label=t["show"], choices=[], elem_id="show-in-document")
