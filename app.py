@@ -6,7 +6,6 @@ rendering, system fonts only (no font CDN). All document text is rendered throug
 """
 
 import os
-from pathlib import Path
 
 from assistant.answers import Answer
 from assistant.errors import AssistantError, user_message
@@ -36,11 +35,6 @@ TEXTS = {
         "thanks": "Tack! Kommentaren är sparad.",
         "vote_first": "Ge först tummen upp eller ner på ett svar.",
         "language": "Språk",
-        "upload": "Lägg till dokument",
-        "upload_files": "Filer (PDF, TXT, MD, DOCX)",
-        "token": "Administratörsnyckel",
-        "upload_button": "Ladda upp och indexera",
-        "upload_columns": ["Fil", "Resultat", "Meddelande", "Avsnitt"],
         "owner_columns": ["Ägare", "Uppgift", "Typ", "Nr", "Dokument", "År"],
         "kinds": {
             "assigned": "uppdrag",
@@ -68,11 +62,6 @@ TEXTS = {
         "thanks": "Thank you! The comment is saved.",
         "vote_first": "First give an answer a thumbs up or down.",
         "language": "Language",
-        "upload": "Add documents",
-        "upload_files": "Files (PDF, TXT, MD, DOCX)",
-        "token": "Admin token",
-        "upload_button": "Upload and index",
-        "upload_columns": ["File", "Result", "Message", "Passages"],
         "owner_columns": ["Owner", "Task", "Kind", "No.", "Document", "Year"],
         "kinds": {
             "assigned": "assigned",
@@ -225,11 +214,6 @@ class Handlers:
         doc_id, start, end = refs[row]
         return self._document(doc_id, start, end)
 
-    def upload(self, files, token):
-        """Each uploaded file checked, saved and ingested (assistant/upload.py); one result row per file."""
-        results = [self.uploader.from_path(f, token or None, name=Path(f).name) for f in files or []]
-        return [[r.file, r.status, r.message, r.chunks or ""] for r in results], None
-
     def document_rows(self):
         try:
             docs = self.holder().retriever.index.documents()
@@ -253,6 +237,7 @@ def build_ui(holder: AssistantService, settings: Settings, limits: DoorLimits | 
 
     from front.page.api import PublicApi, add_public_api, keep_private
     from front.page.export import add_export
+    from front.page.upload import add_upload_tab
 
     limits = limits or DoorLimits.create(
         settings.api.rate_limit_per_minute, settings.concurrency, settings.api.queue_timeout_seconds
@@ -316,18 +301,7 @@ def build_ui(holder: AssistantService, settings: Settings, limits: DoorLimits | 
             )
 
         if settings.upload.enabled:
-            with gr.Tab(t["upload"], elem_id="tab-upload"):
-                files = gr.File(
-                    label=t["upload_files"],
-                    file_count="multiple",  # no file_types: the server says why a file is refused
-                    elem_id="upload-files",
-                )
-                token = gr.Textbox(label=t["token"], type="password", elem_id="upload-token")
-                upload = gr.Button(t["upload_button"], elem_id="upload-button")
-                upload_results = gr.Dataframe(
-                    headers=t["upload_columns"], elem_id="upload-results", interactive=False, wrap=True
-                )
-            upload.click(h.upload, [files, token], [upload_results, files]).then(h.document_rows, None, documents)
+            add_upload_tab(h.uploader, settings.ui_language, page.GRADIO_CACHE, (h.document_rows, documents))
 
         def relabel(choice):
             code = LANGUAGES[choice]
@@ -395,7 +369,8 @@ def create_app(settings: Settings):
     from fastapi import FastAPI
 
     from front.api import ApiOptions, add_api
-    from front.page.api import PublicApi
+    from front.page.api import PUBLIC_ENDPOINTS, PublicApi
+    from front.page.gate import GradioGate, guard_file_inputs
     from front.page.mcp import serve_tools
 
     holder = AssistantService(settings)
@@ -413,8 +388,11 @@ def create_app(settings: Settings):
         css=CSS,
         theme=theme,
         mcp_server=settings.mcp.enabled,
+        show_error=False,  # an unexpected exception is logged, not shown; our messages (gr.Error) still are
     )
+    guard_file_inputs(page)
     serve_tools(page, PublicApi(holder, limits))
+    app.add_middleware(GradioGate, public=PUBLIC_ENDPOINTS)
     return app
 
 
