@@ -387,6 +387,7 @@ def create_app(settings: Settings):
         ssr_mode=False,
         css=CSS,
         theme=theme,
+        run_history=False,  # it would keep every input (the admin token, every question) in the browser
         mcp_server=settings.mcp.enabled,
         show_error=False,  # an unexpected exception is logged, not shown; our messages (gr.Error) still are
     )

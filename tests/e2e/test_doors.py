@@ -1,4 +1,4 @@
-"""The page's doors in a real browser: the conversation exported."""
+"""The page's doors in a real browser: nothing secret kept in the browser, the conversation exported."""
 
 from __future__ import annotations
 
@@ -11,6 +11,32 @@ from playwright.sync_api import Page, expect
 from test_page import TIMEOUT, ask, open_tab
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
+
+STORAGE = """() => {
+  const dump = (s) => Object.fromEntries(Array.from({length: s.length}, (_, i) => [s.key(i), s.getItem(s.key(i))]));
+  return JSON.stringify({local: dump(localStorage), session: dump(sessionStorage), cookies: document.cookie});
+}"""
+
+
+def test_neither_the_admin_token_nor_questions_reach_the_browsers_storage(page: Page, upload_app, tmp_path):
+    question = "Vem ansvarar för det hemliga dokumentet?"
+    token = "hemlig-nyckel"
+    plan = tmp_path / "vattenplan.md"
+    plan.write_text("# Vattenplan\n\nKommunen ansvarar för vattnet.\n", encoding="utf-8")
+    page.goto(upload_app.url)
+    ask(page, question)
+    open_tab(page, "Lägg till dokument")
+    page.locator("#upload-files input[type=file]").set_input_files([str(plan)])
+    page.fill("#upload-token input", token)
+    page.locator("#upload-button").click()
+    expect(page.locator("#upload-results")).to_contain_text("added", timeout=TIMEOUT)
+    page.reload()
+    stored = page.evaluate(STORAGE)
+    assert token not in stored and question not in stored and "hemliga" not in stored, stored
+    databases = page.evaluate("async () => JSON.stringify(await indexedDB.databases())")
+    assert json.loads(databases) == [], f"nothing kept in IndexedDB either: {databases}"
+    assert httpx.get(upload_app.url + "/gradio_api/runs", timeout=10).status_code == 404, "no run history page"
+
 
 def test_the_conversation_downloads_as_markdown_and_json(page: Page, corpus_app):
     page.goto(corpus_app.url)
