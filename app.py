@@ -6,6 +6,7 @@ rendering, system fonts only (no font CDN). All document text is rendered throug
 """
 
 import os
+from pathlib import Path
 
 from assistant.answers import Answer
 from assistant.errors import AssistantError, user_message
@@ -244,7 +245,8 @@ def build_ui(holder: AssistantService, settings: Settings, limits: DoorLimits | 
     )
     h = Handlers(holder, settings, limits)
     t = TEXTS[settings.ui_language]
-    with gr.Blocks(title="Plansvar") as page:
+    # Gradio deletes the files it holds (uploads never indexed, exported conversations) after an hour.
+    with gr.Blocks(title="Plansvar", delete_cache=(600, 3600)) as page:
         add_public_api(PublicApi(holder, limits))
         lang = gr.State(settings.ui_language)
         state = gr.State(_new_state())
@@ -370,7 +372,7 @@ def create_app(settings: Settings):
 
     from front.api import ApiOptions, add_api
     from front.page.api import PUBLIC_ENDPOINTS, PublicApi
-    from front.page.gate import GradioGate, guard_file_inputs
+    from front.page.gate import GradioGate, UploadPolicy, guard_file_inputs
     from front.page.mcp import serve_tools
 
     holder = AssistantService(settings)
@@ -393,7 +395,12 @@ def create_app(settings: Settings):
     )
     guard_file_inputs(page)
     serve_tools(page, PublicApi(holder, limits))
-    app.add_middleware(GradioGate, public=PUBLIC_ENDPOINTS)
+    u = settings.upload
+    app.add_middleware(
+        GradioGate,
+        public=PUBLIC_ENDPOINTS,
+        upload=UploadPolicy(u.enabled, u.max_bytes, u.max_files, Path(page.GRADIO_CACHE), limits),
+    )
     return app
 
 

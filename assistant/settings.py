@@ -144,6 +144,12 @@ class UploadSettings(BaseModel):
         None, description="Token an uploader must give; uploads are refused while it is unset."
     )
     max_bytes: int = Field(20_000_000, ge=1, description="Largest file accepted for upload, in bytes.")
+    max_files: int = Field(
+        10,
+        ge=1,
+        le=100,
+        description="Files one upload may carry; also bounds what the page's upload route holds before it is indexed.",
+    )
     token_attempts_per_minute: int = Field(
         5, ge=1, description="Admin-token attempts one client address may make per minute; more are refused unread."
     )

@@ -1,5 +1,6 @@
 """Attacks on the page's doors, each against a real `python -m app serve` process (as an attacker on
-the same network would send them): server paths given as uploaded files, calls by name to the page's private handlers, token guessing, hostile uploads, and the rate
+the same network would send them): server paths given as uploaded files, Gradio's generic upload
+route, calls by name to the page's private handlers, token guessing, hostile uploads, and the rate
 limit on every door. Hashing embedder (the doors are under test, not the answers)."""
 
 from __future__ import annotations
@@ -49,9 +50,18 @@ def open_app(tmp_path_factory):
         PLANSVAR_UPLOAD__ENABLED="true",
         PLANSVAR_UPLOAD__ADMIN_TOKEN=TOKEN,
         PLANSVAR_UPLOAD__MAX_BYTES="20000",
+        PLANSVAR_UPLOAD__MAX_FILES="2",
         PLANSVAR_UPLOAD__TOKEN_ATTEMPTS_PER_MINUTE="4",
         PLANSVAR_API__RATE_LIMIT_PER_MINUTE="1000",
     )
+    yield app
+    stop_app(app)
+
+
+@pytest.fixture(scope="module")
+def closed_app(tmp_path_factory):
+    """The defaults: uploads off."""
+    app = _start(tmp_path_factory, "uploads-off")
     yield app
     stop_app(app)
 
@@ -117,6 +127,35 @@ def test_by_name_calls_reach_only_the_public_endpoints(open_app):
     assert open_app.alive(timeout=5)
     logged = open_app.log.read_text()[log_before:]
     assert "Traceback" not in logged, "an unknown endpoint is a 404, not a logged traceback"
+
+
+# -- issue 14.8: Gradio's generic upload route -------------------------------------------------
+
+
+def test_the_upload_route_is_closed_while_uploads_are_off(closed_app):
+    response = httpx.post(closed_app.url + "/gradio_api/upload", files=[("files", ("a.txt", b"x" * 1000))])
+    assert response.status_code == 404 and "turned off" in response.json()["error"]
+    assert _stored_files(closed_app) == [], "nothing was stored"
+
+
+def test_the_upload_route_is_capped_while_uploads_are_on(open_app):
+    too_many = {f"plan{i}.txt": b"y" * 19_000 for i in range(3)}  # 3 x 19 kB: more than 2 files of 20 kB
+    response = httpx.post(open_app.url + "/gradio_api/upload", files=[("files", (n, d)) for n, d in too_many.items()])
+    assert response.status_code == 413, response.text
+    chunked = httpx.post(open_app.url + "/gradio_api/upload", content=iter([b"--x--\r\n"]), timeout=10)
+    assert chunked.status_code == 411
+    held = _upload_files(open_app, {"held1.txt": b"z" * 19_000, "held2.txt": b"v" * 19_000})  # never indexed
+    full = httpx.post(open_app.url + "/gradio_api/upload", files=[("files", ("more.txt", b"w" * 5_000))])
+    assert full.status_code == 503, "uploads waiting to be indexed are bounded"
+    for path in held:  # as the delete-cache schedule would
+        Path(path).unlink()
+
+
+def test_an_upload_request_leaves_no_temporary_files(open_app):
+    response = httpx.post(open_app.url + "/gradio_api/upload", files=[("other", ("x.txt", b"abc"))], timeout=10)
+    assert response.status_code == 200
+    leftovers = [p for p in _stored_files(open_app) if p.parent == open_app.gradio_temp]
+    assert leftovers == [], "a part not named `files` was left in the upload folder"
 
 
 # -- issue 14.12: hostile uploads, names of indexed plans, token guessing ------------------------
