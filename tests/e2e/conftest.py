@@ -88,7 +88,7 @@ def _start(data_dir: Path, work: Path, **env: str) -> AppProcess:
     return AppProcess(f"http://127.0.0.1:{port}", data_dir, process, log)
 
 
-def _wait(app: AppProcess, timeout: float = 90) -> AppProcess:
+def _wait(app: AppProcess, timeout: float = 240) -> AppProcess:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if app.process.poll() is not None:
@@ -99,6 +99,7 @@ def _wait(app: AppProcess, timeout: float = 90) -> AppProcess:
         except httpx.TransportError:
             pass
         time.sleep(0.3)
+    _stop(app)
     pytest.fail(f"the app did not answer within {timeout} s:\n{app.log.read_text()[-3000:]}")
 
 
