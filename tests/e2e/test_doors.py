@@ -43,9 +43,9 @@ def test_the_conversation_downloads_as_markdown_and_json(page: Page, corpus_app)
     ask(page, "who owns the SIP assignment?")
     ask(page, "Vem ansvarar för uppföljningen av färdplanen?", turn=2)
     page.locator("#export-conversation").click()
-    links = page.locator("#export-files a")
+    links = page.locator('#export-files a[data-testid="download-link"]')
     expect(links).to_have_count(2, timeout=TIMEOUT)
-    hrefs = {links.nth(i).inner_text(): urljoin(corpus_app.url, links.nth(i).get_attribute("href")) for i in range(2)}
+    hrefs = {a.get_attribute("download"): urljoin(corpus_app.url, a.get_attribute("href")) for a in links.all()}
     assert set(hrefs) == {"plansvar-samtal.md", "plansvar-samtal.json"}, hrefs
     markdown = httpx.get(hrefs["plansvar-samtal.md"], timeout=10).text
     assert markdown.startswith("# Plansvar – konversation")
