@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,4 +119,6 @@ def with_mcp(app: AppServer, calls):
                 await session.initialize()
                 return await calls(session)
 
-    return asyncio.run(run())
+    # A thread of its own: in a session with the browser tests, Playwright's loop runs in this thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result()

@@ -37,8 +37,8 @@ def assert_the_sip_answer(answer: dict, texts: dict[str, str] | None = None) -> 
     assert answer["supported"] is True and answer["mode"] == "register", answer["text"]
     assert answer["text"].startswith("Hälso- och sjukvård") and "beredning för närsjukvård" in answer["text"]
     assert "[1]" in answer["text"] and answer["citations"], answer
-    first = answer["citations"][0]
-    assert first["marker"] == 1 and "SIP" in first["quote"]
+    assert answer["citations"][0]["marker"] == 1
+    assert any("SIP" in c["quote"] for c in answer["citations"]), answer["citations"]
     for c in answer["citations"]:
         if texts is not None:
             assert texts[c["doc_id"]][c["start"] : c["end"]] == c["quote"]
