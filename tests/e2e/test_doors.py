@@ -49,7 +49,7 @@ def test_the_conversation_downloads_as_markdown_and_json(page: Page, corpus_app)
     assert set(hrefs) == {"plansvar-samtal.md", "plansvar-samtal.json"}, hrefs
     markdown = httpx.get(hrefs["plansvar-samtal.md"], timeout=10).text
     assert markdown.startswith("# Plansvar – konversation")
-    assert "## Fråga 1: who owns the SIP assignment?" in markdown
+    assert "## Question 1: who owns the SIP assignment?" in markdown, "each turn in its answer's language"
     assert "## Fråga 2: Vem ansvarar för uppföljningen av färdplanen?" in markdown
     assert "### Sources" in markdown and "### Källor" in markdown and "   > " in markdown
     data = httpx.get(hrefs["plansvar-samtal.json"], timeout=10).json()
