@@ -7,15 +7,14 @@ rendering, system fonts only (no font CDN). All document text is rendered throug
 
 import os
 from dataclasses import replace
-from pathlib import Path
 
 from assistant.answers import Answer
 from assistant.errors import AssistantError, user_message
 from assistant.service import AssistantService
 from assistant.settings import Settings
 from front.feedback import FeedbackStore
+from front.limits import Limits
 from front.render import answer_text, chat_text, document_view, sources_panel
-from front.upload import UploadHandler
 from index.backends import StoreUnavailable
 
 TEXTS = {
@@ -36,11 +35,6 @@ TEXTS = {
         "thanks": "Tack! Kommentaren är sparad.",
         "vote_first": "Ge först tummen upp eller ner på ett svar.",
         "language": "Språk",
-        "upload": "Lägg till dokument",
-        "upload_files": "Filer (PDF, TXT, MD, DOCX)",
-        "token": "Administratörsnyckel",
-        "upload_button": "Ladda upp och indexera",
-        "upload_columns": ["Fil", "Resultat", "Meddelande", "Avsnitt"],
         "owner_columns": ["Ägare", "Uppgift", "Typ", "Nr", "Dokument", "År"],
         "kinds": {
             "assigned": "uppdrag",
@@ -68,11 +62,6 @@ TEXTS = {
         "thanks": "Thank you! The comment is saved.",
         "vote_first": "First give an answer a thumbs up or down.",
         "language": "Language",
-        "upload": "Add documents",
-        "upload_files": "Files (PDF, TXT, MD, DOCX)",
-        "token": "Admin token",
-        "upload_button": "Upload and index",
-        "upload_columns": ["File", "Result", "Message", "Passages"],
         "owner_columns": ["Owner", "Task", "Kind", "No.", "Document", "Year"],
         "kinds": {
             "assigned": "assigned",
@@ -101,7 +90,6 @@ CSS = """
 #owners-table .cell-wrap, #documents-table .cell-wrap { font-family: system-ui, sans-serif; }
 @media (max-width: 640px) { #header { flex-direction: column; } #language { min-width: 0 !important; } }
 """
-GRADIO_UPLOAD = "/gradio_api/upload"  # Gradio's file upload route (its own size cap)
 SCROLL_TO_CITED = (
     "() => { for (const m of document.querySelectorAll('mark#cited')) m.scrollIntoView({block: 'center'}); }"
 )
@@ -124,20 +112,22 @@ def _citation(answer: dict, marker: int) -> dict | None:
 class Handlers:
     """The page's event handlers. Errors become messages; document text goes through `front.render`."""
 
-    def __init__(self, holder: AssistantService, settings: Settings) -> None:
+    def __init__(self, holder: AssistantService, settings: Settings, limits: Limits) -> None:
         self.holder = holder
         self.settings = settings
+        self.limits = limits  # the app's one rate limit, shared with its other doors
         self.feedback = FeedbackStore(settings.feedback_path)
-        self.uploader = UploadHandler(settings, holder)  # one per process: it serialises uploads
 
-    def respond(self, text, history, st):
+    def respond(self, text, history, st, request=None):
         """Stream the answer into the chat; the final Answer's text replaces the stream (with a model,
-        it carries the notice and the marks of sentences the citation check could not verify)."""
+        it carries the notice and the marks of sentences the citation check could not verify).
+        ``request`` (the browser's): its client address counts against the app's rate limit."""
         import gradio as gr
 
         history = [*(history or []), {"role": "user", "content": chat_text(text)}]
         turn = len(history)
         try:
+            self.limits.admit(request)
             assistant = self.holder()
             answer = None
             for item in assistant.stream(text, st["questions"][-3:]):
@@ -223,11 +213,6 @@ class Handlers:
         doc_id, start, end = refs[row]
         return self._document(doc_id, start, end)
 
-    def upload(self, files, token):
-        """Each uploaded file checked, saved and ingested (assistant/upload.py); one result row per file."""
-        results = [self.uploader.from_path(f, token or None, name=Path(f).name) for f in files or []]
-        return [[r.file, r.status, r.message, r.chunks or ""] for r in results], None
-
     def document_rows(self):
         try:
             docs = self.holder().documents()
@@ -246,12 +231,18 @@ class Handlers:
         ]
 
 
-def build_ui(holder: AssistantService, settings: Settings):
+def build_ui(holder: AssistantService, settings: Settings, limits: Limits):
     import gradio as gr
 
-    h = Handlers(holder, settings)
+    from front.page.api import PublicApi, add_public_api
+    from front.page.export import add_export
+    from front.page.upload import add_upload_tab
+
+    h = Handlers(holder, settings, limits)
     t = TEXTS[settings.ui_language]
-    with gr.Blocks(title="Plansvar") as page:
+    # Gradio deletes the files it holds (uploads never indexed, exported conversations) after an hour.
+    with gr.Blocks(title="Plansvar", delete_cache=(600, 3600)) as page:
+        add_public_api(PublicApi(holder, limits))
         lang = gr.State(settings.ui_language)
         state = gr.State(_new_state())
         owner_refs = gr.State([])
@@ -283,6 +274,7 @@ def build_ui(holder: AssistantService, settings: Settings):
                     send = gr.Button(t["send"], elem_id="feedback-send", scale=1)
                 feedback_status = gr.Markdown(elem_id="feedback-status")
                 new = gr.Button(t["new"], elem_id="new-conversation")
+                add_export(state, lang, settings.ui_language, limits)
                 gr.Examples(EXAMPLES, inputs=question)
             with gr.Column(scale=2, min_width=300):
                 pick = gr.Dropdown(label=t["show"], choices=[], elem_id="show-in-document")
@@ -306,18 +298,7 @@ def build_ui(holder: AssistantService, settings: Settings):
             )
 
         if settings.upload.enabled:
-            with gr.Tab(t["upload"], elem_id="tab-upload"):
-                files = gr.File(
-                    label=t["upload_files"],
-                    file_count="multiple",  # no file_types: the server says why a file is refused
-                    elem_id="upload-files",
-                )
-                token = gr.Textbox(label=t["token"], type="password", elem_id="upload-token")
-                upload = gr.Button(t["upload_button"], elem_id="upload-button")
-                upload_results = gr.Dataframe(
-                    headers=t["upload_columns"], elem_id="upload-results", interactive=False, wrap=True
-                )
-            upload.click(h.upload, [files, token], [upload_results, files]).then(h.document_rows, None, documents)
+            add_upload_tab(settings, holder, limits, page.GRADIO_CACHE, (h.document_rows, documents))
 
         def relabel(choice):
             code = LANGUAGES[choice]
@@ -348,7 +329,11 @@ def build_ui(holder: AssistantService, settings: Settings):
                 *(new, pick, owner_filter, owners, documents),
             ],
         )
-        question.submit(h.respond, [question, chat, state], [chat, state, sources, pick, question])
+
+        def respond(text, history, st, request: gr.Request):
+            yield from h.respond(text, history, st, request)
+
+        question.submit(respond, [question, chat, state], [chat, state, sources, pick, question])
 
         def reset():
             return [], _new_state(), "", gr.update(choices=[], value=None), "", gr.update(visible=False), ""
@@ -376,28 +361,18 @@ def build_ui(holder: AssistantService, settings: Settings):
 def create_app(settings: Settings):
     """The FastAPI app: the JSON API and the page mounted at `/`."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    import gradio as gr
     from fastapi import FastAPI
 
     from front.api import ApiOptions, add_api
+    from front.page.gate import UPLOAD_ROUTE
+    from front.page.mount import mount_page
 
     holder = AssistantService(settings)
-    # Gradio's upload route caps each file itself as it streams it to disk (max_file_size below)
-    options = replace(ApiOptions.from_settings(settings), body_limits=((GRADIO_UPLOAD, None),))
-    limits = options.limits()  # one per app: every door (JSON API, /v1, the page's handlers) shares it
+    # Gradio's upload route caps each file itself as it streams it to disk (max_file_size, front.page.mount)
+    options = replace(ApiOptions.from_settings(settings), body_limits=((UPLOAD_ROUTE, None),))
+    limits = options.limits()  # one per app: every door (JSON API, /v1, the page, its API, MCP) shares it
     app = add_api(FastAPI(title="Plansvar", docs_url=None, redoc_url=None), holder, options, limits)
-    app.state.limits = limits
-    theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-    return gr.mount_gradio_app(
-        app,
-        build_ui(holder, settings).queue(default_concurrency_limit=settings.concurrency),
-        path="/",
-        footer_links=[],
-        max_file_size=settings.upload.max_bytes,
-        ssr_mode=False,
-        css=CSS,
-        theme=theme,
-    )
+    return mount_page(app, build_ui(holder, settings, limits), holder, settings, limits, CSS)
 
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:

@@ -57,7 +57,7 @@ class Prepared:
 
 
 class Assistant:
-    """The answering core's front: ask/stream, documents, owners, document, health — over one
+    """The answering core's front: ask/stream, search, documents, owners, document, health — over one
     corpus snapshot (the retriever's). A new snapshot gets a new Assistant (see ``assistant.service``)."""
 
     def __init__(
@@ -96,6 +96,11 @@ class Assistant:
     def owners(self, query: str = "", limit: int = 50) -> list[RegisterRow]:
         """The register: entries matching owner or task words (Swedish or English), best first; all when empty."""
         return self.owner_finder.rows(query, limit)
+
+    def search(self, query: str, k: int) -> list[Passage]:
+        """The ``k`` passages retrieved for ``query`` (checked like a question; Swedish or English), best
+        first: what an answer to it would rest on. Each passage's text is its document's text[start:end]."""
+        return self.retriever.retrieve(validate_question(query, self.options.max_question_chars), k)
 
     def health(self) -> int:
         """The number of documents; raises ``StoreUnavailable`` when the store does not answer."""

@@ -145,8 +145,8 @@ class ApiSettings(BaseModel):
     rate_limit_per_minute: int = Field(
         30,
         ge=0,
-        description="Questions one client address may ask per minute, through every door together "
-        "(JSON API, OpenAI-compatible API, page) (0: no limit).",
+        description="Requests one client address may make per minute, through every door together "
+        "(JSON API, OpenAI-compatible API, the page's chat, its Gradio API, MCP, uploads, exports) (0: no limit).",
     )
     queue_timeout_seconds: float = Field(
         60.0, gt=0, description="A question waiting longer than this for a free worker gets 503 (busy)."
@@ -190,6 +190,21 @@ class UploadSettings(BaseModel):
         None, description="Token an uploader must give; uploads are refused while it is unset."
     )
     max_bytes: int = Field(20_000_000, ge=1, description="Largest file accepted for upload, in bytes.")
+    max_files: int = Field(
+        10,
+        ge=1,
+        le=100,
+        description="Files one upload may carry; also bounds what the page's upload route holds before it is indexed.",
+    )
+    token_attempts_per_minute: int = Field(
+        5, ge=1, description="Admin-token attempts one client address may make per minute; more are refused unread."
+    )
+
+
+class McpSettings(BaseModel):
+    enabled: bool = Field(
+        True, description="Serve the read-only MCP tools (ask, search, owners, document, documents) beside the page."
+    )
 
 
 class Settings(BaseSettings):
@@ -224,6 +239,7 @@ class Settings(BaseSettings):
     )
     api: ApiSettings = Field(default_factory=ApiSettings)
     upload: UploadSettings = Field(default_factory=UploadSettings)
+    mcp: McpSettings = Field(default_factory=McpSettings)
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)

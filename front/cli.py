@@ -39,7 +39,10 @@ def _parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer a question from the plans, with citations")
     ask.add_argument("question")
-    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    ask.add_argument("--json", action="store_true", help="print the Answer as JSON (the same as --format json)")
+    ask.add_argument(
+        "--format", choices=["text", "md", "json"], default="text", help="text (default), Markdown or JSON"
+    )
 
     srv = sub.add_parser("serve", help="start the web page and the JSON API")
     srv.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, env PLANSVAR_HOST)")
@@ -152,13 +155,11 @@ def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_retrieve(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.wiring import build_retriever
+    from assistant.wiring import build_assistant
 
-    question = args.question.strip()
-    if not question:
-        raise AssistantError("the question is empty")
+    question = " ".join(args.question.split())
     k = args.k or settings.retrieval.top_k
-    passages = build_retriever(settings).retrieve(question, k)
+    passages = build_assistant(settings, use_llm=False).search(question, k)  # checks the question first
     if args.json:
         print(json.dumps({"question": question, "passages": [p.to_json() for p in passages]}, ensure_ascii=False))
         return 0
@@ -177,8 +178,13 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not assistant.documents():
         raise AssistantError("the index is empty: run `plansvar ingest` first")
     answer = assistant.ask(args.question)
-    if args.json:
+    if args.json or args.format == "json":
         print(json.dumps(answer.to_json(), ensure_ascii=False))
+        return 0
+    if args.format == "md":
+        from front.export import answer_markdown
+
+        print(answer_markdown(answer.to_json()))
         return 0
     print(answer_text(answer))
     for c in answer.citations or answer.related:

@@ -1,8 +1,10 @@
 """Per-client limits for every front door: a token bucket per client address, a bounded worker
 pool, and who the client is (forwarded headers count only from configured proxies).
 
-One :class:`Limits` per app, created once and shared by the JSON API, the OpenAI-compatible door and
-the page's handlers, so a client has one allowance whichever door it uses. All of it is in-process:
+One :class:`Limits` per app, created once in ``create_app`` and shared by the JSON API, the
+OpenAI-compatible door, the page's chat and export, its Gradio API, the MCP tools and the upload
+route, so a client cannot get a fresh allowance by changing doors. :meth:`Limits.client_address` is
+the one place that decides which address a request comes from. All of it is in-process:
 with several app replicas, each replica limits what it sees (put the same limit at the load balancer
 if one client must be limited across replicas).
 """
@@ -35,6 +37,13 @@ class RateLimiter:
 
     def acquire(self, key: str) -> float:
         """0 when the request may go ahead (one token taken); else the seconds until it may."""
+        return self._take(key, take=True)
+
+    def wait(self, key: str) -> float:
+        """The seconds until ``key`` may make a request (0: now), taking nothing."""
+        return self._take(key, take=False)
+
+    def _take(self, key: str, take: bool) -> float:
         if self.per_minute <= 0:
             return 0.0
         rate = self.per_minute / 60.0
@@ -43,7 +52,7 @@ class RateLimiter:
             tokens, updated = self._buckets.pop(key, (float(self.per_minute), now))
             tokens = min(float(self.per_minute), tokens + (now - updated) * rate)
             wait = 0.0 if tokens >= 1.0 else (1.0 - tokens) / rate
-            self._buckets[key] = (tokens - 1.0 if wait == 0.0 else tokens, now)
+            self._buckets[key] = (tokens - 1.0 if wait == 0.0 and take else tokens, now)
             while len(self._buckets) > self.max_clients:
                 self._buckets.popitem(last=False)
         return wait
@@ -75,13 +84,20 @@ class WorkerSlots:
 
 
 class RateLimited(AssistantError):
-    """A client asked more often than the per-minute limit; ``wait`` seconds until it may again."""
+    """A client asked more often than the per-minute limit; ``wait`` seconds until it may again.
 
-    def __init__(self, wait: float, per_minute: int) -> None:
+    ``what`` names what was asked for in the message ("questions", "searches", "uploads" …)."""
+
+    def __init__(self, wait: float, per_minute: int, what: str = "questions") -> None:
         super().__init__(
-            f"too many questions from your address (at most {per_minute} a minute); please wait {retry_after(wait)} s"
+            f"too many {what} from your address (at most {per_minute} a minute); please wait {retry_after(wait)} s"
         )
         self.wait = wait
+
+    @property
+    def retry_after(self) -> str:
+        """The ``Retry-After`` header value for this refusal."""
+        return retry_after(self.wait)
 
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -152,10 +168,12 @@ class Limits:
         """See :func:`client_address` (with this app's trusted proxies)."""
         return client_address(request, self.proxies)
 
-    def admit(self, request: Any) -> None:
-        """Take one question from this client's allowance; raises :class:`RateLimited` when it is used up.
+    def admit(self, request: Any, what: str = "questions") -> None:
+        """Take one request from this client's allowance; raises :class:`RateLimited` when it is used up.
 
-        The page's handlers call it with their ``gr.Request``, the HTTP doors with theirs."""
+        Every door calls it: the HTTP doors with their Starlette request, the page's handlers, its
+        Gradio API and the MCP tools with theirs (``gr.Request`` or Starlette's). ``what`` names the
+        kind of request in the refusal ("questions", "searches", "uploads", "requests")."""
         wait = self.rate.acquire(self.client_address(request))
         if wait:
-            raise RateLimited(wait, self.rate.per_minute)
+            raise RateLimited(wait, self.rate.per_minute, what)

@@ -7,6 +7,12 @@ the same name again replaces that document and the same bytes again change nothi
 pipeline cannot read is not kept (an earlier upload of that name stays as it was). The service is
 refreshed afterwards, so the next question sees the document.
 
+The admin token is checked first, before any file is read; wrong tokens are throttled per client
+address (``upload.token_attempts_per_minute``: past that, even the right token is refused unread
+until the address's allowance refills) and compared in constant time. An upload whose name is the
+name of a document ingested from elsewhere (an indexed plan) is refused unless the admin asks to
+replace it. A file the loader fails on is not kept, with a plain reason (never the raw exception).
+
 Uploads are written one at a time in this process. Several replicas should not ingest at the same
 moment (see docs/DEPLOYMENT.md: one writer at a time).
 """
@@ -14,6 +20,7 @@ moment (see docs/DEPLOYMENT.md: one writer at a time).
 from __future__ import annotations
 
 import hmac
+import logging
 import os
 import re
 import threading
@@ -25,8 +32,11 @@ from pathlib import Path
 from assistant.service import AssistantService
 from assistant.settings import Settings
 from assistant.wiring import chunking_options
+from front.limits import RateLimiter, retry_after
+from ingest.catalog import doc_id_for
 from ingest.pipeline import IngestReport, ingest_paths
 
+log = logging.getLogger("plansvar.upload")
 ALLOWED_SUFFIXES = (".pdf", ".txt", ".md", ".docx")
 MAX_NAME_CHARS = 120
 _UNSAFE = re.compile(r"[^\w.\- ]+")  # \w is Unicode: å, ä, ö and other letters stay
@@ -64,33 +74,57 @@ class UploadHandler:
         self.settings = settings
         self.service = service
         self._lock = threading.Lock()
+        self._guesses = RateLimiter(settings.upload.token_attempts_per_minute)
 
-    def __call__(self, name: str, data: bytes, token: str | None) -> UploadResult:
-        refusal = self._refusal(name, len(data), token)
+    def __call__(
+        self, name: str, data: bytes, token: str | None, replace: bool = False, address: str = "unknown"
+    ) -> UploadResult:
+        refusal = self.token_refusal(token, address) or self._refusal(name, len(data))
         if refusal:
-            return refusal
-        return self._store_and_ingest(clean_file_name(name), data)
+            return _rejected(name, refusal) if isinstance(refusal, str) else refusal
+        return self._store_and_ingest(clean_file_name(name), data, replace)
 
-    def from_path(self, path: str | Path, token: str | None, name: str | None = None) -> UploadResult:
-        """The same for a file on disk (the page's temporary upload), checking its size before reading it."""
+    def from_path(
+        self,
+        path: str | Path,
+        token: str | None,
+        name: str | None = None,
+        replace: bool = False,
+        address: str = "unknown",
+    ) -> UploadResult:
+        """The same for a file on disk (the page's temporary upload): the token first, then its size,
+        and only then is it read."""
         path = Path(path)
         shown = name or path.name
+        refusal = self.token_refusal(token, address)
+        if refusal:
+            return _rejected(shown, refusal)
         try:
             size = path.stat().st_size
         except OSError as e:
             return _rejected(shown, f"the uploaded file cannot be read ({e.strerror})")
-        return self._refusal(shown, size, token) or self(shown, path.read_bytes(), token)
+        return self._refusal(shown, size) or self._store_and_ingest(clean_file_name(shown), path.read_bytes(), replace)
 
-    def _refusal(self, name: str, size: int, token: str | None) -> UploadResult | None:
-        """Why this upload is refused, or None: the checks that need no disk or index."""
+    def token_refusal(self, token: str | None, address: str = "unknown") -> str | None:
+        """Why an upload with this token from this client address is refused, or None. A wrong token
+        uses one of the address's attempts; with none left, no token is even compared."""
         options = self.settings.upload
         if not options.enabled:
-            return _rejected(name, "uploads are turned off on this server")
+            return "uploads are turned off on this server"
         expected = options.admin_token.get_secret_value() if options.admin_token else ""
         if not expected:
-            return _rejected(name, "uploads need an admin token, and none is configured on this server")
+            return "uploads need an admin token, and none is configured on this server"
+        wait = self._guesses.wait(address)
+        if wait:
+            return f"too many wrong admin tokens from your address; please wait {retry_after(wait)} s"
         if not hmac.compare_digest((token or "").encode("utf-8"), expected.encode("utf-8")):
-            return _rejected(name, "the admin token is wrong")
+            self._guesses.acquire(address)
+            return "the admin token is wrong"
+        return None
+
+    def _refusal(self, name: str, size: int) -> UploadResult | None:
+        """Why this file is refused, or None: the checks that need no disk or index (after the token)."""
+        options = self.settings.upload
         clean = clean_file_name(name)
         if not clean:
             return _rejected(name, "the file name has no usable characters")
@@ -102,16 +136,18 @@ class UploadHandler:
             return _rejected(clean, f"the file is too large ({_size(size)}; at most {_size(options.max_bytes)})")
         return None
 
-    def _store_and_ingest(self, clean: str, data: bytes) -> UploadResult:
+    def _store_and_ingest(self, clean: str, data: bytes, replace: bool = False) -> UploadResult:
         folder = self.settings.uploads_dir
         with self._lock:
             folder.mkdir(parents=True, exist_ok=True)
             target = folder / clean
             if target.resolve().parent != folder.resolve():  # cannot happen after cleaning; never write elsewhere
                 return _rejected(clean, "the file name is not allowed")
+            taken = None if replace else self._ingested_elsewhere(target)
+            if taken:
+                return _rejected(clean, taken)
             backup = _write_keeping_backup(target, data)
-            report = ingest_paths([target], self.service.index, chunking_options(self.settings))
-            result = _result(clean, report)
+            result = self._ingest(clean, target)
             if result.ok:
                 if backup:
                     backup.unlink(missing_ok=True)
@@ -122,6 +158,28 @@ class UploadHandler:
         if result.status in ("added", "updated"):
             self.service.refresh()
         return result
+
+    def _ingested_elsewhere(self, target: Path) -> str | None:
+        """Why ``target`` may not be ingested without the admin's word: the document it would become
+        (same id) was ingested from another file (an indexed plan, not an earlier upload of this name)."""
+        committed = self.service.index.committed().get(doc_id_for(target))
+        if committed is None or not committed.source_path:
+            return None
+        if Path(committed.source_path).resolve() == target.resolve():
+            return None
+        return (
+            f"an indexed document has the same name ({committed.doc_id}, from {Path(committed.source_path).name}); "
+            "rename the file, or choose to replace that document"
+        )
+
+    def _ingest(self, clean: str, target: Path) -> UploadResult:
+        """Ingest the saved file; any failure of the loader is a plain reason (logged in full here)."""
+        try:
+            report = ingest_paths([target], self.service.index, chunking_options(self.settings))
+        except Exception as e:  # one bad upload must never surface as a raw exception
+            log.warning("upload %s could not be ingested", clean, exc_info=e)
+            return _rejected(clean, f"the file could not be read ({type(e).__name__})", status="skipped")
+        return _result(clean, report)
 
 
 def _write_keeping_backup(target: Path, data: bytes) -> Path | None:

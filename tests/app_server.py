@@ -1,14 +1,18 @@
-"""A real `plansvar serve` process on a free loopback port, for tests that need the server as users run it
-(uvicorn, the page mounted, every middleware): start it, wait until it answers, stop it."""
+"""A real `python -m app serve` process on a free loopback port, for tests that need the app as users
+run it (uvicorn, the page mounted, every middleware) and talk to it as a client would (plain HTTP,
+gradio_client, the MCP client, headless Chromium): start it, wait until its page answers, stop it.
+The one helper for this: the e2e fixtures and the door tests all start their apps here."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +22,27 @@ import pytest
 
 from assistant.settings import PROJECT_ROOT
 
+START_TIMEOUT = 240  # seconds; seen: 74 s for the page alone at load 15 on 2 cores
+
 
 @dataclass
-class AppProcess:
+class AppServer:
     url: str
+    data_dir: Path
+    work: Path
     process: subprocess.Popen
     log: Path
+
+    @property
+    def gradio_temp(self) -> Path:
+        return self.work / "gradio"
+
+    def alive(self, timeout: float = 10) -> bool:
+        """The process runs and answers a health request within ``timeout`` seconds."""
+        try:
+            return self.process.poll() is None and httpx.get(self.url + "/api/health", timeout=timeout).is_success
+        except httpx.TransportError:
+            return False
 
     def rss_kib(self) -> int:
         """Resident memory of the server process (VmRSS, KiB)."""
@@ -39,33 +58,33 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(data_dir: Path, work: Path, *extra: str, **env: str) -> AppProcess:
-    """`python -m app --data-dir DATA serve --port N [extra]` with ``env`` added to the environment."""
+def start_app(data_dir: Path, work: Path, *extra: str, timeout: float = START_TIMEOUT, **env: str) -> AppServer:
+    """`python -m app --data-dir DATA serve --port N [extra]` with ``env`` added to the environment;
+    returns once its page answers (200 on ``/``). Fails the test with the server's log when the
+    process exits or does not answer within ``timeout`` seconds (it is stopped first)."""
     port = free_port()
     work.mkdir(parents=True, exist_ok=True)
     log = work / "serve.log"
-    environment = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio"), **env}
+    environment = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio"), "TMPDIR": str(work), **env}
     command = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "serve", "--port", str(port), *extra]
     with log.open("w") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment, cwd=PROJECT_ROOT)
-    return AppProcess(f"http://127.0.0.1:{port}", process, log)
-
-
-def wait(app: AppProcess, path: str = "/api/health", timeout: float = 120) -> AppProcess:
-    """Poll until the server answers ``path`` at all (any status); fail with its log if it exits or never does."""
+    app = AppServer(f"http://127.0.0.1:{port}", data_dir, work, process, log)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if app.process.poll() is not None:
-            pytest.fail(f"the app exited with {app.process.returncode}:\n{app.log.read_text()[-3000:]}")
+        if process.poll() is not None:
+            pytest.fail(f"the app exited with {process.returncode}:\n{log.read_text()[-3000:]}")
         try:
-            httpx.get(app.url + path, timeout=2)
-            return app
+            if httpx.get(app.url + "/", timeout=2).status_code == 200:
+                return app
         except httpx.TransportError:
-            time.sleep(0.3)
-    pytest.fail(f"the app did not answer within {timeout} s:\n{app.log.read_text()[-3000:]}")
+            pass
+        time.sleep(0.3)
+    stop_app(app)
+    pytest.fail(f"the app did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
 
 
-def stop(app: AppProcess) -> None:
+def stop_app(app: AppServer) -> None:
     app.process.terminate()
     try:
         app.process.wait(timeout=10)
@@ -75,9 +94,57 @@ def stop(app: AppProcess) -> None:
 
 
 @contextmanager
-def serving(data_dir: Path, work: Path, *extra: str, **env: str) -> Iterator[AppProcess]:
-    app = wait(start(data_dir, work, *extra, **env))
+def serving(data_dir: Path, work: Path, *extra: str, **env: str) -> Iterator[AppServer]:
+    """:func:`start_app`, stopped when the block ends."""
+    app = start_app(data_dir, work, *extra, **env)
     try:
         yield app
     finally:
-        stop(app)
+        stop_app(app)
+
+
+def handler_index(app: AppServer, elem_id: str, event: str) -> int:
+    """The index of the page's handler for ``event`` on the component ``elem_id`` (as the browser finds it)."""
+    config = httpx.get(app.url + "/config", timeout=10).json()
+    ids = [c["id"] for c in config["components"] if c.get("props", {}).get("elem_id") == elem_id]
+    for dep in config["dependencies"]:
+        if any(target == [ids[0], event] for target in dep["targets"]) and dep.get("backend_fn"):
+            return dep["id"]
+    raise LookupError(f"no {event} handler on #{elem_id}")
+
+
+def call_handler(app: AppServer, fn_index: int, data: list, timeout: float = 30) -> dict:
+    """Call one of the page's handlers as the browser does (join the queue, read the event stream);
+    the final message (``success``, ``output``)."""
+    session = os.urandom(8).hex()
+    body = {"data": data, "fn_index": fn_index, "session_hash": session, "event_data": None, "trigger_id": None}
+    joined = httpx.post(app.url + "/gradio_api/queue/join", json=body, timeout=timeout)
+    joined.raise_for_status()
+    with httpx.stream(
+        "GET", app.url + "/gradio_api/queue/data", params={"session_hash": session}, timeout=timeout
+    ) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:"):
+                message = json.loads(line[5:])
+                if message.get("msg") == "process_completed":
+                    return message
+    raise RuntimeError("the event stream ended without a result")
+
+
+def with_mcp(app: AppServer, calls):
+    """Open an MCP session with the app over streamable HTTP (the `mcp` SDK's client); run
+    ``await calls(session)`` in it and return its result."""
+    import asyncio
+
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamablehttp_client
+
+    async def run():
+        async with streamablehttp_client(app.url + "/gradio_api/mcp/") as (read, write, _):  # noqa: SIM117
+            async with ClientSession(read, write) as session:
+                await session.initialize()
+                return await calls(session)
+
+    # A thread of its own: in a session with the browser tests, Playwright's loop runs in this thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result()

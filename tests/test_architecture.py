@@ -23,7 +23,9 @@ CORNERS = {
     "pypdf": {"ingest/loaders.py"},
     "gradio": {"app.py", "front/page/*"},
     "fastapi": {"app.py", "front/api*.py", "front/openai_api.py"},
-    "starlette": {"app.py", "front/api*.py", "front/openai_api.py"},
+    # the page's gate is pure ASGI in front of Gradio; it builds a Starlette request to name the client
+    "starlette": {"app.py", "front/api*.py", "front/openai_api.py", "front/page/gate.py"},
+    "mcp": {"front/page/*"},
     # the language-model clients: only behind the ChatModel protocol
     "openai": {"assistant/llm.py"},
     "ollama": {"assistant/llm.py"},

@@ -175,3 +175,18 @@ def test_eval_json_reports_quality_and_latency(corpus_settings, real_embedder, c
     assert overall["all_evidence@5"] <= overall["recall@5"]
     latency = report["latency_ms"]
     assert isinstance(latency["p50"], float) and 0 <= latency["p50"] <= latency["p95"]
+
+
+@pytest.mark.integration
+def test_ask_format_md_and_json(corpus_settings, real_embedder, capsys):
+    args = ["--data-dir", str(corpus_settings.data_dir), "ask", "who owns the SIP assignment?"]
+    assert main([*args, "--format", "json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["text"] == answer["text"], "--json is --format json"
+    assert main([*args, "--format", "md"]) == 0
+    md = capsys.readouterr().out
+    assert md.startswith("## Question: who owns the SIP assignment?\n")
+    first = answer["citations"][0]
+    assert "### Sources" in md and f"1. **{first['title']}**" in md
+    assert answer["text"].split(" [1]")[0] in md

@@ -139,3 +139,21 @@ def test_one_allowance_per_client_whatever_the_door():
         limits.admit(_request("10.0.0.5", "203.0.113.9"))
     assert info.value.wait == pytest.approx(30.0) and "at most 2 a minute" in str(info.value)
     limits.admit(_request("10.0.0.5", "198.51.100.1"))  # another client
+
+
+def test_wait_tells_without_taking():
+    clock = Clock()
+    limiter = RateLimiter(2, clock=clock)
+    assert limiter.wait("a") == 0.0 and limiter.wait("a") == 0.0
+    assert limiter.acquire("a") == 0.0 and limiter.acquire("a") == 0.0
+    assert limiter.wait("a") == pytest.approx(30.0)
+    assert limiter.acquire("a") == pytest.approx(30.0)
+
+
+def test_the_refusal_names_what_was_asked_and_when_to_come_back():
+    limits = Limits(rate_limit_per_minute=1, clock=Clock())
+    limits.admit(_request("198.51.100.1"), "searches")
+    with pytest.raises(RateLimited) as info:
+        limits.admit(_request("198.51.100.1"), "searches")
+    assert str(info.value).startswith("too many searches from your address (at most 1 a minute)")
+    assert info.value.retry_after == "60"

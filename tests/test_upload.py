@@ -163,3 +163,51 @@ def test_from_path_checks_the_size_before_reading(upload, settings, tmp_path):
     result = upload.from_path(good, TOKEN, name="kollektivtrafik.txt")
     assert result.ok and result.doc_id == "kollektivtrafik"
     assert result.to_json()["status"] == "added"
+
+
+# -- a plan ingested from elsewhere, token guessing, files the loader fails on --------------------
+
+
+def test_an_upload_named_like_an_indexed_plan_is_refused_unless_the_admin_replaces_it(upload, settings, tmp_path):
+    from assistant.wiring import chunking_options
+    from ingest.pipeline import ingest_paths
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "trafikplan.txt").write_bytes(PLAN)
+    assert ingest_paths([plans], upload.service.index, chunking_options(settings)).added == ["trafikplan"]
+    refused = upload("Trafikplan.txt", b"Helt annan text om cyklar.\n", TOKEN)
+    assert not refused.ok and "same name" in refused.message and "trafikplan.txt" in refused.message
+    assert "kollektivtrafiken" in upload.service().document("trafikplan")[1]
+    _assert_nothing_written(settings)
+    replaced = upload("trafikplan.txt", b"Helt annan text om cyklar.\n", TOKEN, replace=True)
+    assert replaced.ok and replaced.status == "updated"
+    again = upload("trafikplan.txt", b"Helt annan text om cyklar och gator.\n", TOKEN)
+    assert again.ok and again.status == "updated", "an earlier upload of that name may be replaced"
+
+
+def test_wrong_tokens_are_throttled_per_address(make_settings):
+    settings = make_settings(
+        embedder="hashing", upload={"enabled": True, "admin_token": TOKEN, "token_attempts_per_minute": 2}
+    )
+    upload = UploadHandler(settings, AssistantService(settings))
+    assert [upload.token_refusal("x", "10.0.0.1") for _ in range(2)] == ["the admin token is wrong"] * 2
+    assert "too many wrong admin tokens" in upload.token_refusal(TOKEN, "10.0.0.1")
+    assert upload.token_refusal(TOKEN, "10.0.0.2") is None, "another address has its own allowance"
+    assert upload.token_refusal(TOKEN, "10.0.0.2") is None, "right tokens do not use up the allowance"
+
+
+def test_a_file_the_loader_raises_on_is_a_plain_reason_and_is_not_kept(upload, settings):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(buffer.getvalue())
+    data[6] |= 0x01  # the local header says "encrypted"
+    data[data.find(b"PK\x01\x02") + 8] |= 0x01  # and so does the central directory
+    result = upload("rapport.docx", bytes(data), TOKEN)
+    assert not result.ok and result.status == "skipped"
+    assert "password" not in result.message and "Traceback" not in result.message, result.message
+    _assert_nothing_written(settings)

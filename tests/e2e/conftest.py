@@ -1,6 +1,7 @@
 """The page in a real headless Chromium (Debian's, driven by Playwright) against real app processes.
 
-Each app runs in its own process on a free loopback port, as `plansvar serve` does for users:
+Each app runs in its own process on a free loopback port, as `plansvar serve` does for users
+(started and stopped by ``tests/app_server.py``):
 - ``corpus_app``: the default corpus with the real embedder (a copy of the session's index);
 - ``hostile_app``: one document full of markup, to prove the page renders text, never HTML;
 - ``empty_app``: nothing indexed, to prove errors become messages.
@@ -11,16 +12,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
+from app_server import start_app, stop_app
 
 from assistant.settings import PROJECT_ROOT
 
@@ -63,61 +61,14 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "locale": "sv-SE"}
 
 
-@dataclass
-class AppProcess:
-    url: str
-    data_dir: Path
-    process: subprocess.Popen
-    log: Path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start(data_dir: Path, work: Path, **env: str) -> AppProcess:
-    port = _free_port()
-    work.mkdir(parents=True, exist_ok=True)
-    log = work / "serve.log"
-    environment = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio"), **env}
-    command = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "serve", "--port", str(port)]
-    with log.open("w") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment, cwd=PROJECT_ROOT)
-    return AppProcess(f"http://127.0.0.1:{port}", data_dir, process, log)
-
-
-def _wait(app: AppProcess, timeout: float = 90) -> AppProcess:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if app.process.poll() is not None:
-            pytest.fail(f"the app exited with {app.process.returncode}:\n{app.log.read_text()[-3000:]}")
-        try:
-            if httpx.get(app.url + "/", timeout=2).status_code == 200:
-                return app
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"the app did not answer within {timeout} s:\n{app.log.read_text()[-3000:]}")
-
-
-def _stop(app: AppProcess) -> None:
-    app.process.terminate()
-    try:
-        app.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        app.process.kill()
-
-
 @pytest.fixture(scope="session")
 def corpus_app(corpus_settings, tmp_path_factory):
     work = tmp_path_factory.mktemp("corpus-app")
     data_dir = work / "var"
     shutil.copytree(corpus_settings.data_dir, data_dir)
-    app = _wait(_start(data_dir, work))
+    app = start_app(data_dir, work)
     yield app
-    _stop(app)
+    stop_app(app)
 
 
 def _ingest_hostile(data_dir: Path, env: dict[str, str]) -> Path:
@@ -137,9 +88,9 @@ def hostile_app(tmp_path_factory):
     """One hostile document, indexed with the hashing test embedder (fast; the page is under test)."""
     work = tmp_path_factory.mktemp("hostile-app")
     env = {"PLANSVAR_EMBEDDER": "hashing", "PLANSVAR_ANSWER__MIN_DENSE": "0"}
-    app = _wait(_start(_ingest_hostile(work / "var", env), work, **env))
+    app = start_app(_ingest_hostile(work / "var", env), work, **env)
     yield app
-    _stop(app)
+    stop_app(app)
 
 
 @pytest.fixture(scope="session")
@@ -159,9 +110,9 @@ def llm_app(llm_corpus_settings, llm_server, tmp_path_factory):
     data_dir = work / "var"
     shutil.copytree(llm_corpus_settings.data_dir, data_dir)
     env = {"PLANSVAR_LLM__KIND": "openai", "PLANSVAR_LLM__BASE_URL": llm_server.url, "PLANSVAR_LLM__MODEL": "double"}
-    app = _wait(_start(data_dir, work, **env))
+    app = start_app(data_dir, work, **env)
     yield app
-    _stop(app)
+    stop_app(app)
 
 
 @pytest.fixture(scope="session")
@@ -174,17 +125,17 @@ def upload_app(tmp_path_factory):
         "PLANSVAR_UPLOAD__ADMIN_TOKEN": "hemlig-nyckel",
         "PLANSVAR_UPLOAD__MAX_BYTES": "100000",
     }
-    app = _wait(_start(_ingest_hostile(work / "var", env), work, **env))
+    app = start_app(_ingest_hostile(work / "var", env), work, **env)
     yield app
-    _stop(app)
+    stop_app(app)
 
 
 @pytest.fixture(scope="session")
 def empty_app(tmp_path_factory):
     work = tmp_path_factory.mktemp("empty-app")
-    app = _wait(_start(work / "var", work, PLANSVAR_EMBEDDER="hashing"))
+    app = start_app(work / "var", work, PLANSVAR_EMBEDDER="hashing")
     yield app
-    _stop(app)
+    stop_app(app)
 
 
 @pytest.fixture(autouse=True)
