@@ -113,12 +113,12 @@ def handler_index(app: AppServer, elem_id: str, event: str) -> int:
     raise LookupError(f"no {event} handler on #{elem_id}")
 
 
-def call_handler(app: AppServer, fn_index: int, data: list, timeout: float = 30) -> dict:
+def call_handler(app: AppServer, fn_index: int, data: list, timeout: float = 30, headers: dict | None = None) -> dict:
     """Call one of the page's handlers as the browser does (join the queue, read the event stream);
-    the final message (``success``, ``output``)."""
+    the final message (``success``, ``output``). ``headers`` go with the request that joins the queue."""
     session = os.urandom(8).hex()
     body = {"data": data, "fn_index": fn_index, "session_hash": session, "event_data": None, "trigger_id": None}
-    joined = httpx.post(app.url + "/gradio_api/queue/join", json=body, timeout=timeout)
+    joined = httpx.post(app.url + "/gradio_api/queue/join", json=body, timeout=timeout, headers=headers)
     joined.raise_for_status()
     with httpx.stream(
         "GET", app.url + "/gradio_api/queue/data", params={"session_hash": session}, timeout=timeout
@@ -131,19 +131,20 @@ def call_handler(app: AppServer, fn_index: int, data: list, timeout: float = 30)
     raise RuntimeError("the event stream ended without a result")
 
 
-def with_mcp(app: AppServer, calls):
-    """Open an MCP session with the app over streamable HTTP (the `mcp` SDK's client); run
-    ``await calls(session)`` in it and return its result."""
+def with_mcp(app: AppServer, calls, headers: dict | None = None):
+    """Open an MCP session with the app over streamable HTTP (the `mcp` SDK's client; ``headers`` on
+    each of its requests); run ``await calls(session)`` in it and return its result."""
     import asyncio
 
     from mcp import ClientSession
-    from mcp.client.streamable_http import streamablehttp_client
+    from mcp.client.streamable_http import streamable_http_client
 
     async def run():
-        async with streamablehttp_client(app.url + "/gradio_api/mcp/") as (read, write, _):  # noqa: SIM117
-            async with ClientSession(read, write) as session:
-                await session.initialize()
-                return await calls(session)
+        http = httpx.AsyncClient(headers=headers, timeout=httpx.Timeout(30, read=300), follow_redirects=True)
+        transport = streamable_http_client(app.url + "/gradio_api/mcp/", http_client=http)
+        async with http, transport as (read, write, _), ClientSession(read, write) as session:
+            await session.initialize()
+            return await calls(session)
 
     # A thread of its own: in a session with the browser tests, Playwright's loop runs in this thread.
     with ThreadPoolExecutor(max_workers=1) as pool:

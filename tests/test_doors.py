@@ -1,11 +1,14 @@
 """Every front door of a real `plansvar serve` process shares one rate limit per client, and a client
-cannot name itself: `X-Forwarded-For` counts only from the configured proxies."""
+cannot name itself: `X-Forwarded-For` counts only from the configured proxies — on the JSON API,
+`/v1`, the page's chat, its Gradio API and the MCP tools alike."""
 
 from __future__ import annotations
 
 import httpx
 import pytest
-from app_server import serving
+from app_server import call_handler, handler_index, serving, with_mcp
+from gradio_client import Client
+from gradio_client.exceptions import AppError
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +42,51 @@ def test_every_door_draws_on_the_same_allowance(limited_app):
         assert "at most 1 a minute" in error["message"]
     response = httpx.post(limited_app.url + "/api/ask/stream", json={"question": "Vad är en SIP?"}, timeout=30)
     assert response.status_code == 429 and set(response.json()) == {"error"}
+
+
+
+@pytest.fixture(scope="module")
+def proxied_app(tmp_path_factory):
+    """As ``limited_app``, behind a proxy on 127.0.0.1 (the tests' own address): the client is the
+    address the proxy forwards."""
+    work = tmp_path_factory.mktemp("proxied-app")
+    env = {
+        "PLANSVAR_EMBEDDER": "hashing",
+        "PLANSVAR_API__RATE_LIMIT_PER_MINUTE": "1",
+        "PLANSVAR_API__TRUSTED_PROXIES": "127.0.0.1",
+    }
+    with serving(work / "var", work, **env) as app:
+        yield app
+
+
+def _forwarded(client: str) -> dict[str, str]:
+    return {"X-Forwarded-For": client}
+
+
+def _gradio(app, client: str) -> Client:
+    """Gradio's own client, its requests forwarded for ``client`` by the trusted proxy."""
+    return Client(app.url + "/", verbose=False, headers=_forwarded(client))
+
+
+def test_behind_a_trusted_proxy_every_door_names_the_forwarded_client(proxied_app):
+    """Nothing is indexed: a request the limit lets through says so; one it refuses says "too many"."""
+    url, ask = proxied_app.url, {"question": "Vad är en SIP?"}
+    first = httpx.post(url + "/api/ask", json=ask, headers=_forwarded("203.0.113.1"), timeout=30)
+    assert first.status_code == 503, "admitted (nothing indexed)"
+    with pytest.raises(AppError, match="too many questions"):  # the same client through the Gradio API
+        _gradio(proxied_app, "203.0.113.1").predict(ask["question"], [], api_name="/ask")
+    with pytest.raises(AppError, match="no plans are indexed"):  # another client has its own allowance
+        _gradio(proxied_app, "203.0.113.2").predict("SIP", 3, api_name="/search")
+    refused = with_mcp(
+        proxied_app, lambda s: s.call_tool("ask", {"question": ask["question"]}), headers=_forwarded("203.0.113.2")
+    )
+    assert refused.isError and "too many questions" in refused.content[0].text
+    chat = {"model": "plansvar", "messages": [{"role": "user", "content": ask["question"]}]}
+    v1 = httpx.post(url + "/v1/chat/completions", json=chat, headers=_forwarded("203.0.113.3"), timeout=30)
+    assert v1.status_code == 503, "admitted (nothing indexed)"
+    submit = handler_index(proxied_app, "question", "submit")
+    page = call_handler(proxied_app, submit, [ask["question"], [], None], headers=_forwarded("203.0.113.3"))
+    assert page["success"] and "too many questions" in str(page["output"]["data"][0][-1]), page
 
 
 MB = 1_000_000

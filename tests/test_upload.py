@@ -197,6 +197,36 @@ def test_wrong_tokens_are_throttled_per_address(make_settings):
     assert upload.token_refusal(TOKEN, "10.0.0.2") is None, "right tokens do not use up the allowance"
 
 
+def test_the_page_throttles_token_guesses_per_client_behind_a_trusted_proxy(make_settings, tmp_path):
+    """The page's upload names the client as every door does (``Limits.client_address``): behind a
+    trusted proxy, the address it forwards, so one guessing client does not lock out the others."""
+    import gradio as gr
+    from starlette.requests import Request
+
+    from front.limits import Limits
+    from front.page.upload import PageUpload
+
+    settings = make_settings(
+        embedder="hashing", upload={"enabled": True, "admin_token": TOKEN, "token_attempts_per_minute": 1}
+    )
+    uploader = UploadHandler(settings, AssistantService(settings))
+    page = PageUpload(uploader, tmp_path, Limits(trusted_proxies=["10.0.0.5"]))
+
+    def via_proxy(client: str) -> gr.Request:
+        headers = [(b"x-forwarded-for", client.encode())]
+        scope = {"type": "http", "method": "POST", "path": "/", "headers": headers, "client": ("10.0.0.5", 1)}
+        return gr.Request(Request(scope))
+
+    def message(token: str, client: str) -> str:
+        rows, cleared = page.upload(["/no/such/upload/plan.txt"], token, False, via_proxy(client))
+        assert cleared is None
+        return rows[0][2]
+
+    assert message("fel", "203.0.113.1") == "the admin token is wrong"
+    assert "too many wrong admin tokens" in message(TOKEN, "203.0.113.1")
+    assert message(TOKEN, "203.0.113.2") == "not a file uploaded to this page", "another client is not throttled"
+
+
 def test_a_file_the_loader_raises_on_is_a_plain_reason_and_is_not_kept(upload, settings):
     import io
     import zipfile
