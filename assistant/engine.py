@@ -19,7 +19,7 @@ from assistant.validation import validate_question
 from index.retriever import HybridRetriever
 from index.types import Passage
 from ingest.language.detect import detect_language
-from ingest.language.questions import asks_who, has_second_question, may_follow_up
+from ingest.language.questions import asks_who, cannot_stand_alone, has_second_question
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,7 @@ class Assistant:
                 answer = item
             else:
                 yield item
+        answer.read_with_previous = prepared.answer.read_with_previous
         answer.timings = {**prepared.answer.timings, "generate": (time.perf_counter() - t1) * 1e3}
         answer.timings["total"] = (time.perf_counter() - t0) * 1e3
         yield answer
@@ -165,6 +166,7 @@ class Assistant:
             "answer": (t3 - t2) * 1e3,
             "total": (t3 - t0) * 1e3,
         }
+        answer.read_with_previous = history[-1] if query != text else ""
         return Prepared(text, lang, passages, matches, answer)
 
     def _request(self, prepared: Prepared, history: Sequence[str]) -> GenerationRequest:
@@ -306,10 +308,8 @@ class Assistant:
 
 
 def resolve_follow_up(question: str, history: Sequence[str]) -> str:
-    """A short follow-up ("och vem följer upp den?") is searched together with the previous question."""
-    if not history:
-        return question
-    previous = history[-1]
-    if len(question.split()) <= 8 and may_follow_up(question):
-        return f"{question} ({previous})"
+    """A follow-up, a question that cannot stand alone ("och vem följer upp den?"), is searched together
+    with the previous question."""
+    if history and cannot_stand_alone(question):
+        return f"{question} ({history[-1]})"
     return question
