@@ -300,11 +300,22 @@ class Assistant:
 
     def _refuse(self, question: str, lang: str, passages: list[Passage]) -> Answer:
         frames = FRAMES[lang]
-        related = [self.citation(i, p, p.start, p.end) for i, p in enumerate(passages[:3], start=1)]
+        related = [self.citation(i, p, p.start, p.end) for i, p in enumerate(related_passages(passages), start=1)]
         text = frames["refusal"]
         if related:
             text += " " + frames["related"] + " " + "; ".join(f"{c.title} [{c.marker}]" for c in related)
         return Answer(question=question, text=text, language=lang, supported=False, mode="refusal", related=related)
+
+
+def related_passages(passages: list[Passage], n: int = 3) -> list[Passage]:
+    """What a refusal offers as possibly related: the best passage of each document among those that
+    share a word with the question (its keyword score), so no plan is named twice and a question the
+    plans never speak of ("Hur bakar man kanelbullar?") is offered nothing."""
+    out: list[Passage] = []
+    for p in passages:
+        if p.scores.get("word", 0.0) > 0 and all(p.doc_id != q.doc_id for q in out):
+            out.append(p)
+    return out[:n]
 
 
 def resolve_follow_up(question: str, history: Sequence[str]) -> str:
