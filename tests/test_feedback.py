@@ -60,3 +60,19 @@ def test_cli_counts_and_exports(tmp_path, capsys):
     out = tmp_path / "feedback.csv"
     assert main(["--data-dir", str(data_dir), "feedback", "--export", str(out), "--format", "csv"]) == 0
     assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 2
+
+
+def test_a_vote_given_again_with_its_id_replaces_the_earlier_one_and_keeps_its_comment(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    vote = store.record(ANSWER, liked=True)
+    store.comment(vote, "Bra.")
+    assert store.record(ANSWER, liked=False, row_id=vote) == vote
+    (row,) = store.rows()
+    assert row["liked"] is False and row["comment"] == "Bra."
+
+
+def test_a_withdrawn_vote_is_gone(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    vote = store.record(ANSWER, liked=True)
+    assert store.withdraw(vote) and not store.withdraw(vote)
+    assert list(store.rows()) == []
