@@ -13,8 +13,8 @@ from typing import Any
 from assistant.answers import Answer
 from assistant.errors import AssistantError
 from front.feedback import FeedbackStore
-from front.page.shell import Page
-from front.render import chat_answer, chat_text, document_view, sources_panel
+from front.page.shell import Page, document
+from front.render import chat_answer, chat_text, sources_panel
 from front.texts import error_text, text
 from index.store import StoreUnavailable
 
@@ -104,23 +104,25 @@ class ChatHandlers:
             return ""
         return document(self.holder, c["doc_id"], c["start"], c["end"], lang, c["title"])
 
-    def vote(self, st, data):
+    def vote(self, st, lang, data):
         """A thumbs up/down on the answer it was given on: stored at once, replacing an earlier vote on
-        the same answer ('' takes the vote back); a comment may follow."""
+        the same answer ('' takes the vote back); a comment may follow. Returns the session, the
+        comment row's visibility and what the page says."""
         import gradio as gr
 
         index = _message_index(data.index)
         answer = st["answers"].get(index)
         if answer is None:
-            return st, gr.update()
+            return st, gr.update(), gr.update()
         row_id = st["votes"].get(index)
         if not isinstance(data.liked, bool):
             if row_id:
                 self.feedback.withdraw(row_id)
             votes = {k: v for k, v in st["votes"].items() if k != index}
-            return {**st, "votes": votes, "vote": None}, gr.update(visible=False)
+            return {**st, "votes": votes, "vote": None}, gr.update(visible=False), text(lang, "vote_removed")
         row_id = self.feedback.record(answer, data.liked, row_id=row_id or uuid.uuid4().hex)
-        return {**st, "votes": {**st["votes"], index: row_id}, "vote": row_id}, gr.update(visible=True)
+        said = text(lang, "voted_up" if data.liked else "voted_down")
+        return {**st, "votes": {**st["votes"], index: row_id}, "vote": row_id}, gr.update(visible=True), said
 
     def comment(self, comment, st, lang):
         if not st.get("vote"):
@@ -129,18 +131,6 @@ class ChatHandlers:
             return "", comment
         self.feedback.comment(st["vote"], comment)
         return text(lang, "thanks"), ""
-
-
-def document(holder, doc_id: str, start: int, end: int, lang: str, title: str | None = None) -> str:
-    """The document view, or the reason it cannot be shown (store down, document gone)."""
-    try:
-        assistant = holder()
-    except (AssistantError, StoreUnavailable) as e:
-        return f'<p class="error">{chat_text(error_text(e, lang))}</p>'
-    document_text = assistant.doc_texts.get(doc_id)
-    if document_text is None:
-        return ""
-    return document_view(title or assistant.docs[doc_id].title, document_text, start, end, lang)
 
 
 @dataclass
@@ -215,8 +205,8 @@ def _feedback(page: Page) -> _Feedback:
 def _wire(page: Page, h: ChatHandlers, tab: ChatTab, fb: _Feedback, new: Any) -> None:
     import gradio as gr
 
-    def on_vote(st, data: gr.LikeData):
-        return h.vote(st, data)
+    def on_vote(st, lang, data: gr.LikeData):
+        return h.vote(st, lang, data)
 
     def on_open(st, lang, data: gr.EventData):
         return h.open_source(st, lang, data)
@@ -232,7 +222,7 @@ def _wire(page: Page, h: ChatHandlers, tab: ChatTab, fb: _Feedback, new: Any) ->
     )
     new.click(reset, None, conversation)
     tab.chat.clear(reset, None, conversation)
-    tab.chat.like(on_vote, [tab.state], [tab.state, fb.row])
+    tab.chat.like(on_vote, [tab.state, page.lang], [tab.state, fb.row, fb.status])
     tab.sources.open_source(on_open, [tab.state, page.lang], tab.document).then(None, js=SCROLL_TO_CITED)
     fb.send.click(h.comment, [fb.comment, tab.state, page.lang], [fb.status, fb.comment])
     fb.comment.submit(h.comment, [fb.comment, tab.state, page.lang], [fb.status, fb.comment])

@@ -17,7 +17,7 @@ def document_cards(rows: list[list], headers: list[str]) -> str:
     for title, *values in rows:
         pairs = zip(headers[1:], values, strict=True)
         facts = "".join(f"<dt>{escape(h)}</dt><dd>{escape(str(v))}</dd>" for h, v in pairs if v)
-        cards.append(f'<li class="document-card"><h3>{escape(str(title))}</h3><dl>{facts}</dl></li>')
+        cards.append(f'<li class="document-card"><h2>{escape(str(title))}</h2><dl>{facts}</dl></li>')
     return f'<ul class="document-cards">{"".join(cards)}</ul>'
 
 

@@ -10,8 +10,7 @@ from html import escape
 from typing import Any
 
 from assistant.errors import AssistantError
-from front.page.chat import document
-from front.page.shell import Page
+from front.page.shell import Page, document
 from front.texts import error_text, texts
 from index.store import StoreUnavailable
 
@@ -31,7 +30,7 @@ def owner_cards(rows: list[list], lang: str) -> str:
     for i, (owner, task, kind, number, title, year) in enumerate(rows):
         meta = " · ".join(escape(str(x)) for x in (kind, number and f"nr {number}", title, year) if x)
         cards.append(
-            f'<li class="owner-card"><h3>{escape(owner)}</h3><p class="task">{escape(task)}</p>'
+            f'<li class="owner-card"><h2>{escape(owner)}</h2><p class="task">{escape(task)}</p>'
             f'<p class="meta">{meta}</p>'
             f'<button type="button" class="open-row" data-row="{i}">{t["open"]}'
             f'<span class="visually-hidden">: {escape(owner)}</span></button></li>'

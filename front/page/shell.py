@@ -4,28 +4,34 @@ A tab registers each text it shows as a (component, text key) pair (`Page.text`)
 be rendered again in another language (a table's rows and headers) as a follower
 (`Page.follow_language`). The header holds the language switch; `Page.wire` connects it: the
 language comes from the URL (``?lang=en``) when the page loads, and a switch writes it back to the
-URL, so a reload or a shared link keeps it. When the page has loaded, ``<html>`` carries
-``data-plansvar-ready`` — the readiness signal the page tests wait for.
+URL, so a reload or a shared link keeps it. When the page has loaded (the language applied, the
+followers run), ``<html>`` carries ``data-plansvar-ready`` — the readiness signal the page tests
+wait for.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.errors import AssistantError
 from assistant.service import AssistantService
 from assistant.settings import Settings
-from front.texts import LANGUAGES, language, text
+from front.render import chat_text, document_view
+from front.texts import LANGUAGES, error_text, language, text
+from index.store import StoreUnavailable
 
-# After a language is applied: the URL and <html lang> name it, and the page says it is ready.
-_APPLIED = """(code) => {
+# The language named in the URL (so a reload or a shared link keeps it) and on <html lang>.
+_SHOW_LANGUAGE = """(code) => {
   const url = new URL(window.location.href);
   if (url.searchParams.get('lang') !== code) {
     url.searchParams.set('lang', code);
     history.replaceState(null, '', url);
   }
   document.documentElement.lang = code;
-  document.documentElement.dataset.plansvarReady = 'true';
+  return code;
 }"""
+# Once the load event has applied the language and filled the tables: the page is ready.
+_READY = "() => { document.documentElement.dataset.plansvarReady = 'true'; }"
 
 
 @dataclass
@@ -91,11 +97,15 @@ class Page:
 
         outputs = self._labelled()
         loaded = page.load(start, None, [self.lang, self.switch, *outputs])
-        chosen = self.switch.input(choose, [self.switch], [self.lang, *outputs])
-        for event in (loaded, chosen):
-            for f in self.followers:
-                event = event.then(f.fn, [self.lang, *f.inputs], f.outputs)
-            event.then(None, [self.switch], None, js=_APPLIED)
+        loaded = self._then_followers(loaded.then(None, [self.switch], None, js=_SHOW_LANGUAGE))
+        loaded.then(None, js=_READY)
+        chosen = self.switch.input(choose, [self.switch], [self.lang, *outputs], js=_SHOW_LANGUAGE)
+        self._then_followers(chosen)
+
+    def _then_followers(self, event: Any) -> Any:
+        for f in self.followers:
+            event = event.then(f.fn, [self.lang, *f.inputs], f.outputs)
+        return event
 
 
 def build_header(page: Page) -> None:
@@ -116,3 +126,15 @@ def build_header(page: Page) -> None:
             ),
             "language",
         )
+
+
+def document(holder, doc_id: str, start: int, end: int, lang: str, title: str | None = None) -> str:
+    """The document view, or the reason it cannot be shown (store down, document gone)."""
+    try:
+        assistant = holder()
+    except (AssistantError, StoreUnavailable) as e:
+        return f'<p class="error">{chat_text(error_text(e, lang))}</p>'
+    document_text = assistant.doc_texts.get(doc_id)
+    if document_text is None:
+        return ""
+    return document_view(title or assistant.docs[doc_id].title, document_text, start, end, lang)

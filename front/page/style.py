@@ -13,6 +13,7 @@ CSS = """
 .document-text, .sources .passage { white-space: pre-wrap; overflow-wrap: anywhere; }
 .sources .passage { margin: .3rem 0; }
 .document-text { max-height: 60vh; overflow-y: auto; }
+button[role="tab"].selected, button[role="tab"][aria-selected="true"] { color: #9a3412 !important; }
 :focus-visible { outline: 3px solid #1f5f8b !important; outline-offset: 2px; }
 #owners-table .cell-wrap, #documents-table .cell-wrap { font-family: system-ui, sans-serif; }
 .visually-hidden {
@@ -27,7 +28,7 @@ button.open-source, button.open-row {
 button.open-source:hover, button.open-row:hover { background: #eef4f8; }
 .owner-cards, .document-cards { list-style: none; padding: 0; margin: 0; }
 .owner-card, .document-card { border-left: 4px solid #1f5f8b; padding: .4rem .6rem; margin: .5rem 0; }
-.owner-card h3, .document-card h3 { font-size: 1rem; margin: 0 0 .2rem; }
+.owner-card h2, .document-card h2 { font-size: 1rem; margin: 0 0 .2rem; }
 .owner-card p { display: block; margin: .2rem 0; overflow-wrap: anywhere; }
 .owner-card .meta { color: #3d3d3d; font-size: .9em; }
 .document-card dl { display: grid; grid-template-columns: auto 1fr; gap: .1rem .6rem; margin: .2rem 0; }

@@ -5,23 +5,26 @@ Each app runs in its own process on a free loopback port, as `plansvar serve` do
 - ``hostile_app``: one document full of markup, to prove the page renders text, never HTML;
 - ``empty_app``: nothing indexed, to prove errors become messages.
 Every test fails if the page makes a request to anything but the app.
+
+Nothing here sleeps or polls: an app is ready when it prints the line `serve` prints once it listens
+(on a port the system picked), and a page is ready when it sets ``data-plansvar-ready`` on <html>
+(pages.open_page), after its load event has applied the language and filled the tables.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 
+from app import READY
 from assistant.settings import PROJECT_ROOT
 
 CHROMIUM = os.environ.get("PLANSVAR_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -71,35 +74,34 @@ class AppProcess:
     log: Path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start(data_dir: Path, work: Path, **env: str) -> AppProcess:
-    port = _free_port()
+def _start(data_dir: Path, work: Path, timeout: float = 180, **env: str) -> AppProcess:
+    """Start `plansvar serve` on a free port and return once it says it listens (its output is copied
+    to ``work/serve.log`` as it comes)."""
     work.mkdir(parents=True, exist_ok=True)
     log = work / "serve.log"
-    environment = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio"), **env}
-    command = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "serve", "--port", str(port)]
-    with log.open("w") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment, cwd=PROJECT_ROOT)
-    return AppProcess(f"http://127.0.0.1:{port}", data_dir, process, log)
+    environment = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio"), "PYTHONUNBUFFERED": "1", **env}
+    command = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "serve", "--port", "0"]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment, cwd=PROJECT_ROOT
+    )
+    urls: list[str] = []
+    done = threading.Event()
 
+    def copy_output() -> None:
+        with log.open("w") as out:
+            for line in process.stdout:
+                out.write(line)
+                out.flush()
+                if line.startswith(READY) and not urls:
+                    urls.append(line.split()[-1])
+                    done.set()
+        done.set()  # the process ended
 
-def _wait(app: AppProcess, timeout: float = 90) -> AppProcess:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if app.process.poll() is not None:
-            pytest.fail(f"the app exited with {app.process.returncode}:\n{app.log.read_text()[-3000:]}")
-        try:
-            if httpx.get(app.url + "/", timeout=2).status_code == 200:
-                return app
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"the app did not answer within {timeout} s:\n{app.log.read_text()[-3000:]}")
+    threading.Thread(target=copy_output, daemon=True).start()
+    if not done.wait(timeout) or not urls:
+        process.kill()
+        pytest.fail(f"the app did not say it was ready within {timeout} s:\n{log.read_text()[-3000:]}")
+    return AppProcess(urls[0], data_dir, process, log)
 
 
 def _stop(app: AppProcess) -> None:
@@ -115,7 +117,7 @@ def corpus_app(corpus_settings, tmp_path_factory):
     work = tmp_path_factory.mktemp("corpus-app")
     data_dir = work / "var"
     shutil.copytree(corpus_settings.data_dir, data_dir)
-    app = _wait(_start(data_dir, work))
+    app = _start(data_dir, work)
     yield app
     _stop(app)
 
@@ -137,7 +139,7 @@ def hostile_app(tmp_path_factory):
     """One hostile document, indexed with the hashing test embedder (fast; the page is under test)."""
     work = tmp_path_factory.mktemp("hostile-app")
     env = {"PLANSVAR_EMBEDDER": "hashing", "PLANSVAR_ANSWER__MIN_DENSE": "0"}
-    app = _wait(_start(_ingest_hostile(work / "var", env), work, **env))
+    app = _start(_ingest_hostile(work / "var", env), work, **env)
     yield app
     _stop(app)
 
@@ -159,7 +161,7 @@ def llm_app(llm_corpus_settings, llm_server, tmp_path_factory):
     data_dir = work / "var"
     shutil.copytree(llm_corpus_settings.data_dir, data_dir)
     env = {"PLANSVAR_LLM__KIND": "openai", "PLANSVAR_LLM__BASE_URL": llm_server.url, "PLANSVAR_LLM__MODEL": "double"}
-    app = _wait(_start(data_dir, work, **env))
+    app = _start(data_dir, work, **env)
     yield app
     _stop(app)
 
@@ -174,7 +176,7 @@ def upload_app(tmp_path_factory):
         "PLANSVAR_UPLOAD__ADMIN_TOKEN": "hemlig-nyckel",
         "PLANSVAR_UPLOAD__MAX_BYTES": "100000",
     }
-    app = _wait(_start(_ingest_hostile(work / "var", env), work, **env))
+    app = _start(_ingest_hostile(work / "var", env), work, **env)
     yield app
     _stop(app)
 
@@ -182,7 +184,7 @@ def upload_app(tmp_path_factory):
 @pytest.fixture(scope="session")
 def empty_app(tmp_path_factory):
     work = tmp_path_factory.mktemp("empty-app")
-    app = _wait(_start(work / "var", work, PLANSVAR_EMBEDDER="hashing"))
+    app = _start(work / "var", work, PLANSVAR_EMBEDDER="hashing")
     yield app
     _stop(app)
 
