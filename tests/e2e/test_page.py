@@ -229,12 +229,19 @@ def test_the_page_says_it_is_ready_only_once_it_can_be_used(page, corpus_app):
     """The HTML's own events are not the page's readiness: Gradio mounts its components afterwards,
     from scripts it loads then. Held back, those scripts leave no field to type in and no signal set;
     let through, the signal comes once the field is there."""
-    held = []
-    page.route(re.compile(r".*/assets/Index-[^/]*\.js$"), lambda route: held.append(route))
+    held, holding = [], [True]
+
+    def hold(route):
+        if holding:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route(re.compile(r".*/assets/Index-[^/]*\.js$"), hold)
     page.goto(corpus_app.url + "/", wait_until="domcontentloaded")
     expect(page.locator("#question textarea")).to_have_count(0)
     expect(page.locator(READY)).to_have_count(0)
-    page.unroute_all(behavior="wait")
+    holding.clear()
     for route in held:
         route.continue_()
     page.locator(READY).wait_for(state="attached", timeout=TIMEOUT)
