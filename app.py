@@ -44,9 +44,10 @@ def _upload_tab(page: Page, documents: DocumentsTab) -> None:
 
     uploader = UploadHandler(page.settings, page.holder)  # one per process: it serialises uploads
 
-    def upload(files, token):
+    def upload(files, token, lang):
         results = [uploader.from_path(f, token or None, name=Path(f).name) for f in files or []]
-        return [[r.file, r.status, r.message, r.chunks or ""] for r in results], None
+        rows = [[r.file, r.status, r.message, r.chunks or ""] for r in results]
+        return {"headers": texts(lang)["upload_columns"], "data": rows}, None
 
     with page.text(gr.Tab(page.t("upload"), elem_id="tab-upload"), "upload"):
         files = gr.File(
@@ -60,7 +61,7 @@ def _upload_tab(page: Page, documents: DocumentsTab) -> None:
         results = gr.Dataframe(
             headers=texts(page.language)["upload_columns"], elem_id="upload-results", interactive=False, wrap=True
         )
-    documents.refresh_after(button.click(upload, [files, token], [results, files]))
+    documents.refresh_after(button.click(upload, [files, token, page.lang], [results, files]))
 
 
 def create_app(settings: Settings):
