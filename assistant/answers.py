@@ -90,6 +90,7 @@ class Answer:
     sentences: list[AnswerSentence] = field(default_factory=list)  # generated answers: each sentence checked
     fallback: str = ""  # why a generated answer was replaced by this one (GenerationFailed.REASONS)
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds
+    read_with_previous: str = ""  # the previous question, when this one was read as its follow-up
 
     def to_json(self) -> dict:
         return {
@@ -104,6 +105,7 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "related": [c.to_json() for c in self.related],
             "timings": {k: round(v, 1) for k, v in self.timings.items()},
+            "read_with_previous": self.read_with_previous,
         }
 
 

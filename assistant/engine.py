@@ -22,7 +22,7 @@ from index.types import DocumentInfo, Passage
 from ingest.language.analysis import analyse_question
 from ingest.language.answer_types import carries
 from ingest.language.detect import detect_language
-from ingest.language.questions import asks_who, has_second_question, may_follow_up
+from ingest.language.questions import asks_who, cannot_stand_alone, has_second_question
 
 OWNER_KINDS = frozenset({"owner"})  # the register names owners (recipients and parties: the passages)
 
@@ -139,6 +139,7 @@ class Assistant:
                 answer = item
             else:
                 yield item
+        answer.read_with_previous = prepared.answer.read_with_previous
         answer.timings = {**prepared.answer.timings, "generate": (time.perf_counter() - t1) * 1e3}
         answer.timings["total"] = (time.perf_counter() - t0) * 1e3
         yield answer
@@ -184,6 +185,7 @@ class Assistant:
             "answer": (t3 - t2) * 1e3,
             "total": (t3 - t0) * 1e3,
         }
+        answer.read_with_previous = history[-1] if query != text else ""
         return Prepared(text, lang, passages, matches, answer)
 
     def _request(self, prepared: Prepared, history: Sequence[str]) -> GenerationRequest:
@@ -309,7 +311,7 @@ class Assistant:
 
     def _refuse(self, question: str, lang: str, passages: list[Passage]) -> Answer:
         frames = FRAMES[lang]
-        related = [self.citation(i, p, p.start, p.end) for i, p in enumerate(passages[:3], start=1)]
+        related = [self.citation(i, p, p.start, p.end) for i, p in enumerate(related_passages(passages), start=1)]
         text = frames["refusal"]
         if related:
             text += " " + frames["related"] + " " + "; ".join(f"{c.title} [{c.marker}]" for c in related)
@@ -331,11 +333,20 @@ def _agreeing(matches: list[Match], quotes: list[Quote]) -> list[Match]:
     return [m for m in matches if any(overlaps(m, q) for q in quotes)]
 
 
+def related_passages(passages: list[Passage], n: int = 3) -> list[Passage]:
+    """What a refusal offers as possibly related: the best passage of each document among those that
+    share a word with the question (its keyword score), so no plan is named twice and a question the
+    plans never speak of ("Hur bakar man kanelbullar?") is offered nothing."""
+    out: list[Passage] = []
+    for p in passages:
+        if p.scores.get("word", 0.0) > 0 and all(p.doc_id != q.doc_id for q in out):
+            out.append(p)
+    return out[:n]
+
+
 def resolve_follow_up(question: str, history: Sequence[str]) -> str:
-    """A short follow-up ("och vem följer upp den?") is searched together with the previous question."""
-    if not history:
-        return question
-    previous = history[-1]
-    if len(question.split()) <= 8 and may_follow_up(question):
-        return f"{question} ({previous})"
+    """A follow-up, a question that cannot stand alone ("och vem följer upp den?"), is searched together
+    with the previous question."""
+    if history and cannot_stand_alone(question):
+        return f"{question} ({history[-1]})"
     return question

@@ -13,7 +13,15 @@ class AssistantError(Exception):
 
 
 class InvalidQuestion(AssistantError):
-    """The question cannot be asked as written (empty, too long, control characters)."""
+    """The question cannot be asked as written (empty, too long, control characters).
+
+    ``reason`` names the problem ("empty", "no_words", "too_long", "control", "not_text") and
+    ``details`` its figures, so a front end can say it in its own language."""
+
+    def __init__(self, message: str, reason: str = "invalid", **details: object) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.details = details
 
 
 class IndexMissing(AssistantError):

@@ -14,14 +14,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\
 def validate_question(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
     """The question, whitespace-normalised; :class:`InvalidQuestion` with a clear message otherwise."""
     if not isinstance(question, str):
-        raise InvalidQuestion("the question must be text")
+        raise InvalidQuestion("the question must be text", "not_text")
     if _CONTROL.search(question):
-        raise InvalidQuestion("the question contains control characters; please type it as plain text")
+        raise InvalidQuestion("the question contains control characters; please type it as plain text", "control")
     text = " ".join(unicodedata.normalize("NFC", question).split())
     if not text:
-        raise InvalidQuestion("the question is empty; please type a question about the plans")
+        raise InvalidQuestion("the question is empty; please type a question about the plans", "empty")
     if len(text) > max_chars:
-        raise InvalidQuestion(f"the question is too long ({len(text)} characters; at most {max_chars})")
+        raise InvalidQuestion(
+            f"the question is too long ({len(text)} characters; at most {max_chars})",
+            "too_long",
+            length=len(text),
+            limit=max_chars,
+        )
     if not re.search(r"\w", text):
-        raise InvalidQuestion("the question has no words; please type a question about the plans")
+        raise InvalidQuestion("the question has no words; please type a question about the plans", "no_words")
     return text

@@ -62,7 +62,9 @@ class Answer(_Strict):
     text: str = Field(description="The answer with its citation markers `[n]`.")
     language: Literal["sv", "en"]
     supported: bool = Field(description="False: the plans do not seem to cover the question (a refusal).")
-    mode: Literal["extractive", "register", "generated", "refusal", "invalid"]
+    mode: Literal["extractive", "register", "generated", "partial", "refusal", "invalid"] = Field(
+        description="partial: the plans cover the topic but not the detail asked for (the closest sentence is quoted)."
+    )
     notice: str = Field(description="A short note for the reader, e.g. why the model's answer is not shown.")
     fallback: Literal["", "unreachable", "timeout", "server", "malformed", "empty", "unsupported"] = Field(
         description="Why a generated answer was replaced by the offline one ('' when it was not)."
@@ -71,6 +73,9 @@ class Answer(_Strict):
     citations: list[Citation]
     related: list[Citation] = Field(description="A refusal's possibly related passages.")
     timings: dict[str, float] = Field(description="Milliseconds per step (validate, retrieve, answer, total, …).")
+    read_with_previous: str = Field(
+        description="The previous question, when this one could not stand alone and was read with it ('' otherwise)."
+    )
 
 
 class Health(_Strict):

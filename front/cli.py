@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
     srv = sub.add_parser("serve", help="start the web page and the JSON API")
     srv.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, env PLANSVAR_HOST)")
-    srv.add_argument("--port", type=int, default=None, help="port (default 7860, env PLANSVAR_PORT)")
+    srv.add_argument("--port", type=int, default=None, help="port (default 7860, env PLANSVAR_PORT; 0: any free port)")
     srv.add_argument("--api-only", action="store_true", help="serve the JSON API without the page")
 
     own = sub.add_parser("owners", help="list or search the responsibility register")
@@ -215,7 +215,7 @@ def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    host, port = args.host or settings.host, args.port or settings.port
+    host, port = args.host or settings.host, settings.port if args.port is None else args.port
     if args.api_only:
         from front.api import serve_api
 

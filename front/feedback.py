@@ -44,16 +44,18 @@ class FeedbackStore:
         conn.execute(_SCHEMA)
         return conn
 
-    def record(self, answer: dict, liked: bool, comment: str = "") -> str:
-        """Store one vote on ``answer`` (the JSON of an Answer); returns the vote's id."""
-        row_id = uuid.uuid4().hex
+    def record(self, answer: dict, liked: bool, comment: str = "", row_id: str | None = None) -> str:
+        """Store one vote on ``answer`` (the JSON of an Answer); returns the vote's id. Given the id of
+        an earlier vote (the same message voted on again), the new vote replaces it; its comment stays."""
+        row_id = row_id or uuid.uuid4().hex
         citations = [
             {k: c.get(k) for k in ("marker", "doc_id", "title", "page", "start", "end", "quote")}
             for c in answer.get("citations", [])
         ]
         with closing(self._connect()) as conn, conn:
             conn.execute(
-                "INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET time = excluded.time, liked = excluded.liked",
                 (
                     row_id,
                     time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -66,6 +68,11 @@ class FeedbackStore:
                 ),
             )
         return row_id
+
+    def withdraw(self, row_id: str) -> bool:
+        """Remove the vote ``row_id`` (taken back on the page); False when there is no such vote."""
+        with closing(self._connect()) as conn, conn:
+            return conn.execute("DELETE FROM feedback WHERE id = ?", (row_id,)).rowcount == 1
 
     def comment(self, row_id: str, text: str) -> bool:
         """Attach ``text`` to the vote ``row_id``; False when there is no such vote."""

@@ -93,6 +93,7 @@ class RateLimited(AssistantError):
             f"too many {what} from your address (at most {per_minute} a minute); please wait {retry_after(wait)} s"
         )
         self.wait = wait
+        self.per_minute = per_minute
 
     @property
     def retry_after(self) -> str:

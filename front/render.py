@@ -1,40 +1,18 @@
-"""HTML for the sources panel and the document view. Every piece of document text and every
-question is escaped here: a document containing `<script>` shows those characters and runs nothing."""
+"""HTML for the chat bubbles, the sources panel and the document view. Every piece of document text
+and every question is escaped here: a document containing `<script>` shows those characters and
+runs nothing. The words around them come from front/texts.py."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from html import escape
 
 from assistant.answers import Answer, Citation, with_markers
+from front.texts import texts
 
-CONTEXT_CHARS = 300  # text shown around a cited span in the sources panel
-
-LABELS = {
-    "sv": {
-        "sources": "Källor",
-        "none": "Inga källor för det här svaret.",
-        "page": "s.",
-        "superseded": "Ersatt av",
-        "related": "Möjligen relaterat",
-        "section": "Avsnitt",
-        "unverified": "ej verifierad",
-        "unverified_title": "Ingen av de källor meningen hänvisar till stöder den.",
-        "uncited": "ingen källa",
-        "uncited_title": "Meningen hänvisar inte till någon källa.",
-    },
-    "en": {
-        "sources": "Sources",
-        "none": "No sources for this answer.",
-        "page": "p.",
-        "superseded": "Replaced by",
-        "related": "Possibly related",
-        "section": "Section",
-        "unverified": "unverified",
-        "unverified_title": "None of the sources this sentence cites supports it.",
-        "uncited": "no source",
-        "uncited_title": "This sentence cites no source.",
-    },
-}
+CONTEXT_CHARS = 160  # text shown around a cited span in the sources panel
+_MARKER = re.compile(r"\[(\d{1,3})\]")
 
 
 def chat_text(text: str) -> str:
@@ -43,60 +21,161 @@ def chat_text(text: str) -> str:
     return escape(text, quote=False)
 
 
+def chat_answer(answer: Answer, turn: int) -> str:
+    """The answer for its chat bubble: escaped text whose ``[n]`` markers are links to source n of
+    the answer at chat message ``turn`` (the page opens it); first, when the question was read as a
+    follow-up, which question it was read with."""
+    cited = {c.marker for c in answer.citations or answer.related}
+
+    def link(m: re.Match) -> str:
+        n = int(m.group(1))
+        if n not in cited:
+            return m.group(0)
+        return f'<a class="marker" href="#{source_id(turn, n)}">[{n}]</a>'
+
+    body = _MARKER.sub(link, chat_text(answer_text(answer)))
+    if not answer.read_with_previous:
+        return body
+    note = texts(answer.language)["read_with"].format(previous=answer.read_with_previous)
+    return f'<p class="read-with"><em>{chat_text(note)}</em></p>{body}'
+
+
 def highlight(text: str, start: int, end: int, context: int | None = CONTEXT_CHARS, mark_id: str = "") -> str:
     """``text`` escaped, with ``text[start:end]`` in a <mark>; with ``context``, only that many
     characters either side (cut at spaces, with an ellipsis)."""
-    start, end = max(0, start), min(len(text), end)
+    return highlight_spans(text, [(start, end)], context, mark_id)
+
+
+def highlight_spans(
+    text: str, spans: list[tuple[int, int]], context: int | None = CONTEXT_CHARS, mark_id: str = ""
+) -> str:
+    """``text`` escaped with each span in a <mark> (overlapping spans as one; the first carries
+    ``mark_id``); with ``context``, only that many characters before the first and after the last."""
+    marks = _union([(max(0, a), min(len(text), b)) for a, b in spans])
     lo, hi = 0, len(text)
     if context is not None:
-        lo = max(0, start - context)
-        hi = min(len(text), end + context)
-        if lo > 0 and " " in text[lo:start]:
+        first, last = marks[0][0], marks[-1][1]
+        lo, hi = max(0, first - context), min(len(text), last + context)
+        if lo > 0 and " " in text[lo:first]:
             lo = text.index(" ", lo) + 1
-        if hi < len(text) and " " in text[end:hi]:
-            hi = text.rindex(" ", end, hi)
-    before, span, after = text[lo:start], text[start:end], text[end:hi]
-    id_attr = f' id="{escape(mark_id)}"' if mark_id else ""
-    return (
-        ("…" if lo > 0 else "")
-        + escape(before)
-        + f"<mark{id_attr}>{escape(span)}</mark>"
-        + escape(after)
-        + ("…" if hi < len(text) else "")
-    )
+        if hi < len(text) and " " in text[last:hi]:
+            hi = text.rindex(" ", last, hi)
+    out, at = ["…" if lo > 0 else ""], lo
+    for i, (a, b) in enumerate(marks):
+        id_attr = f' id="{escape(mark_id)}"' if mark_id and i == 0 else ""
+        out.append(f"{escape(text[at:a])}<mark{id_attr}>{escape(text[a:b])}</mark>")
+        at = b
+    out.append(escape(text[at:hi]) + ("…" if hi < len(text) else ""))
+    return "".join(out)
 
 
-def citation_card(c: Citation, document_text: str, lang: str = "sv") -> str:
-    labels = LABELS[lang]
-    where = [f"{labels['page']} {c.page}"] if c.page else []
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+@dataclass
+class SourceCard:
+    """Passages of one document shown together in the sources panel: the citations whose shown
+    text would overlap (the same span cited twice, or an owner's sentence next to their task)."""
+
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def citation(self) -> Citation:
+        return self.citations[0]
+
+    @property
+    def markers(self) -> list[int]:
+        return [c.marker for c in self.citations]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(c.start, c.end) for c in self.citations]
+
+
+def merge_citations(citations: list[Citation], context: int = CONTEXT_CHARS) -> list[SourceCard]:
+    """One card per passage shown: a citation joins a card of the same document when the text shown
+    around them would overlap; cards keep the order of their first marker."""
+    cards: list[SourceCard] = []
+    for c in citations:
+        near = next((k for k in cards if k.citation.doc_id == c.doc_id and _near(k, c, context)), None)
+        if near is None:
+            cards.append(SourceCard([c]))
+        else:
+            near.citations.append(c)
+    return cards
+
+
+def _near(card: SourceCard, c: Citation, context: int) -> bool:
+    return any(c.start - b <= 2 * context and a - c.end <= 2 * context for a, b in card.spans)
+
+
+def citation_card(card: SourceCard | Citation, document_text: str, lang: str = "sv", turn: int | None = None) -> str:
+    """A source: its markers, title, kind and date, page and section, the passage with the cited
+    span highlighted, and a button that opens the whole document there (``turn``: the chat turn)."""
+    card = card if isinstance(card, SourceCard) else SourceCard([card])
+    t, c = texts(lang), card.citation
+    where = [f"{t['page']} {c.page}"] if c.page else []
     if c.section:
         where.append(escape(c.section))
     meta = " · ".join(escape(x) for x in (c.kind, c.date) if x)
     superseded = (
-        f'<div class="superseded">{labels["superseded"]}: {escape(c.superseded_by)}</div>' if c.superseded_by else ""
+        f'<div class="superseded">{t["superseded"]}: {escape(c.superseded_by)}</div>' if c.superseded_by else ""
+    )
+    markers = " ".join(f'<span class="marker" id="{source_id(turn, m)}">[{m}]</span>' for m in card.markers)
+    button = (
+        f'<button type="button" class="open-source" data-source="{source_id(turn, card.markers[0])}">'
+        f'{t["open"]}<span class="visually-hidden"> {markers_text(card.markers)}</span></button>'
+        if turn is not None
+        else ""
     )
     return (
-        f'<article class="citation" id="citation-{c.marker}" tabindex="0">'
-        f'<header><span class="marker">[{c.marker}]</span> <strong>{escape(c.title)}</strong>'
+        f'<article class="citation" tabindex="-1" aria-label="{escape(c.title)} {markers_text(card.markers)}">'
+        f"<header>{markers} <strong>{escape(c.title)}</strong>"
         + (f' <span class="meta">{meta}</span>' if meta else "")
         + "</header>"
         + (f'<div class="where">{" · ".join(where)}</div>' if where else "")
         + superseded
-        + f'<blockquote class="passage">{highlight(document_text, c.start, c.end)}</blockquote>'
-        "</article>"
+        + f'<blockquote class="passage">{highlight_spans(document_text, card.spans)}</blockquote>'
+        + button
+        + "</article>"
     )
 
 
-def sources_panel(answer: Answer | None, document_texts: dict[str, str], lang: str = "sv") -> str:
-    labels = LABELS[lang]
+def source_id(turn: int | None, marker: int) -> str:
+    """The id of source ``marker`` of the answer at chat message ``turn`` ("source-3-1")."""
+    return f"source-{marker}" if turn is None else f"source-{turn}-{marker}"
+
+
+def markers_text(markers: list[int]) -> str:
+    return " ".join(f"[{m}]" for m in markers)
+
+
+def sources_panel(
+    answer: Answer | None, document_texts: dict[str, str], lang: str = "sv", turn: int | None = None
+) -> str:
+    """The sources of ``answer``: its cited passages (identical ones merged), or the possibly related
+    passages of a refusal, under a heading in ``lang``."""
+    t = texts(lang)
     if answer is None:
-        return f'<section class="sources" aria-label="{labels["sources"]}"></section>'
-    cards = [citation_card(c, document_texts.get(c.doc_id, ""), lang) for c in answer.citations]
+        return f'<section class="sources" aria-label="{t["sources"]}"></section>'
+
+    def cards(citations: list[Citation]) -> list[str]:
+        return [
+            citation_card(k, document_texts.get(k.citation.doc_id, ""), lang, turn) for k in merge_citations(citations)
+        ]
+
+    body = cards(answer.citations)
     if answer.related:
-        cards.append(f"<h3>{labels['related']}</h3>")
-        cards += [citation_card(c, document_texts.get(c.doc_id, ""), lang) for c in answer.related]
-    body = "".join(cards) or f"<p>{labels['none']}</p>"
-    return f'<section class="sources" aria-label="{labels["sources"]}"><h2>{labels["sources"]}</h2>{body}</section>'
+        body += [f"<h3>{t['related']}</h3>", *cards(answer.related)]
+    content = "".join(body) or f"<p>{t['no_sources']}</p>"
+    return f'<section class="sources" aria-label="{t["sources"]}"><h2>{t["sources"]}</h2>{content}</section>'
 
 
 def answer_html(answer: Answer) -> str:
@@ -105,20 +184,20 @@ def answer_html(answer: Answer) -> str:
     is wrapped in ``<span class="unverified">`` and followed by a visible "(ej verifierad)" /
     "(unverified)" mark, one that cites nothing in ``<span class="uncited">`` with "(ingen källa)" /
     "(no source)", so neither can pass for a checked one; a verified sentence is followed by its markers."""
-    labels = LABELS.get(answer.language, LABELS["sv"])
+    t = texts(answer.language)
     notice = f'<p class="notice" role="status">{escape(answer.notice)}</p>' if answer.notice else ""
     if not answer.sentences:
         return notice + f'<p class="answer">{escape(answer.text)}</p>'
     parts = []
     for s in answer.sentences:
         if s.status == "verified":
-            markers = "".join(f' <a class="marker" href="#citation-{m}">[{m}]</a>' for m in s.markers)
+            markers = "".join(f' <a class="marker" href="#source-{m}">[{m}]</a>' for m in s.markers)
             parts.append(f'<span class="verified">{escape(s.text)}</span>{markers}')
         else:
             status = "unverified" if s.status == "unverified" else "uncited"
             parts.append(
-                f'<span class="{status}" title="{escape(labels[status + "_title"])}">{escape(s.text)}</span>'
-                f' <small class="{status}-mark">({labels[status]})</small>'
+                f'<span class="{status}" title="{escape(t[status + "_title"])}">{escape(s.text)}</span>'
+                f' <small class="{status}-mark">({t[status]})</small>'
             )
     return notice + '<p class="answer">' + " ".join(parts) + "</p>"
 
@@ -127,11 +206,11 @@ def answer_text(answer: Answer) -> str:
     """The answer as plain text for a chat bubble or a terminal: the notice first, then the text with each
     sentence that could not be checked marked "(ej verifierad)" / "(unverified)" or "(ingen källa)" /
     "(no source)"."""
-    labels = LABELS.get(answer.language, LABELS["sv"])
+    t = texts(answer.language)
     body = answer.text
     if answer.sentences:
         body = " ".join(
-            with_markers(s.text, s.markers) if s.status == "verified" else f"{s.text} ({labels[s.status]})"
+            with_markers(s.text, s.markers) if s.status == "verified" else f"{s.text} ({t[s.status]})"
             for s in answer.sentences
         )
     return f"{answer.notice}\n\n{body}" if answer.notice else body
@@ -140,7 +219,7 @@ def answer_text(answer: Answer) -> str:
 def sources_text(answer: Answer) -> str:
     """The answer's sources as plain lines, "[1] Title, p. 3" (the section when there is no page), under
     "Källor:" / "Sources:"; a refusal's related passages under "Möjligen relaterat:" / "Possibly related:"."""
-    labels = LABELS.get(answer.language, LABELS["sv"])
+    labels = texts(answer.language)
 
     def line(c: Citation) -> str:
         where = f"{labels['page']} {c.page}" if c.page else c.section.removeprefix(f"{c.title} > ")
@@ -154,10 +233,11 @@ def sources_text(answer: Answer) -> str:
     return "\n\n".join(blocks)
 
 
-def document_view(title: str, document_text: str, start: int, end: int) -> str:
+def document_view(title: str, document_text: str, start: int, end: int, lang: str = "sv") -> str:
     """The whole cleaned document, the cited span highlighted (id ``cited`` to scroll to)."""
     paragraphs = highlight(document_text, start, end, context=None, mark_id="cited")
+    label = f"{texts(lang)['document']}: {title}"
     return (
-        f'<section class="document" aria-label="{escape(title)}"><h2>{escape(title)}</h2>'
-        f'<div class="document-text">{paragraphs}</div></section>'
+        f'<section class="document" aria-label="{escape(label)}"><h2>{escape(title)}</h2>'
+        f'<div class="document-text" tabindex="0">{paragraphs}</div></section>'
     )

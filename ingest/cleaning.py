@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.language.marks import is_item, is_label_line
+from ingest.language.marks import is_item, is_label_line, is_signature
 from ingest.language.search_text import mend_inline_breaks, search_form
 from ingest.language.words import SUSPENDED_HYPHEN_NEXT
 from ingest.types import Block, LoadedFile, OutlineEntry
@@ -241,6 +241,7 @@ def _promote_short_headings(drafts: list[_Draft]) -> None:
             and t[-1] not in _TERMINAL + ',”"'
             and "|" not in t
             and not is_label_line(t + " ")
+            and not is_signature(t)
         ):
             d.kind, d.level = "heading", level + 1
 

@@ -24,7 +24,7 @@ from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.register import extract_responsibilities
 from ingest.types import Chunk, CleanDocument
 
-PIPELINE_VERSION = "11"  # bump when cleaning, chunking or the register changes, so documents are re-ingested
+PIPELINE_VERSION = "12"  # bump when cleaning, chunking or the register changes, so documents are re-ingested
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,16 @@
 """A real `python -m app serve` process on a free loopback port, for tests that need the app as users
 run it (uvicorn, the page mounted, every middleware) and talk to it as a client would (plain HTTP,
-gradio_client, the MCP client, headless Chromium): start it, wait until its page answers, stop it.
-The one helper for this: the e2e fixtures and the door tests all start their apps here."""
+gradio_client, the MCP client, headless Chromium): start it, wait until it says it listens, stop it.
+The one helper for this: the e2e fixtures and the door tests all start their apps here. Nothing here
+sleeps or polls: the app is ready when it prints the line `serve` prints once it listens."""
 
 from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app import READY
 from assistant.settings import PROJECT_ROOT
 
 START_TIMEOUT = 240  # seconds; seen: 74 s for the page alone at load 15 on 2 cores
@@ -52,36 +53,43 @@ class AppServer:
         raise RuntimeError("no VmRSS line in /proc/PID/status")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_app(data_dir: Path, work: Path, *extra: str, timeout: float = START_TIMEOUT, **env: str) -> AppServer:
-    """`python -m app --data-dir DATA serve --port N [extra]` with ``env`` added to the environment;
-    returns once its page answers (200 on ``/``). Fails the test with the server's log when the
-    process exits or does not answer within ``timeout`` seconds (it is stopped first)."""
-    port = free_port()
+    """`python -m app --data-dir DATA serve --port 0 [extra]` with ``env`` added to the environment;
+    returns once the server says it listens (the line `serve` prints, naming the port the system
+    picked). Its output is copied to ``work/serve.log`` as it comes. Fails the test with that log
+    when the process exits first or does not say so within ``timeout`` seconds (it is stopped first)."""
     work.mkdir(parents=True, exist_ok=True)
     log = work / "serve.log"
-    environment = {**os.environ, "GRADIO_TEMP_DIR": str(work / "gradio"), "TMPDIR": str(work), **env}
-    command = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "serve", "--port", str(port), *extra]
-    with log.open("w") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=environment, cwd=PROJECT_ROOT)
-    app = AppServer(f"http://127.0.0.1:{port}", data_dir, work, process, log)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the app exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            if httpx.get(app.url + "/", timeout=2).status_code == 200:
-                return app
-        except httpx.TransportError:
-            pass
-        time.sleep(0.3)
-    stop_app(app)
-    pytest.fail(f"the app did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
+    environment = {
+        **os.environ,
+        "GRADIO_TEMP_DIR": str(work / "gradio"),
+        "TMPDIR": str(work),
+        "PYTHONUNBUFFERED": "1",
+        **env,
+    }
+    command = [sys.executable, "-m", "app", "--data-dir", str(data_dir), "serve", "--port", "0", *extra]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment, cwd=PROJECT_ROOT
+    )
+    urls: list[str] = []
+    done = threading.Event()
+
+    def copy_output() -> None:
+        with log.open("w") as out:
+            for line in process.stdout:
+                out.write(line)
+                out.flush()
+                if line.startswith(READY) and not urls:
+                    urls.append(line.split()[-1])
+                    done.set()
+        done.set()  # the process ended
+
+    threading.Thread(target=copy_output, daemon=True).start()
+    app = AppServer(urls[0] if done.wait(timeout) and urls else "", data_dir, work, process, log)
+    if not app.url:
+        stop_app(app)
+        pytest.fail(f"the app did not say it was ready within {timeout} s:\n{log.read_text()[-3000:]}")
+    return app
 
 
 def stop_app(app: AppServer) -> None:

@@ -37,6 +37,7 @@ UNANSWERABLE = {
     "Hur bakar man kanelbullar?": "sv",
     "How do I apply for a new passport?": "en",
 }
+UNRELATED = {"Hur bakar man kanelbullar?", "How do I apply for a new passport?"}  # no word of the plans
 REFUSAL = {"sv": "Det framgår inte av planerna.", "en": "I can't find this in the plans."}
 # varied dev questions: owners, lists, dates, definitions, multi-document, both languages, one refusal
 INTEGRITY_IDS = ["q003", "q005", "q010", "q027", "q039", "q045", "q054", "q068", "q077", "q092", "q103"]
@@ -235,14 +236,30 @@ def test_unanswerable_questions_are_refused_with_related_passages_only(assistant
     assert answer.citations == []
     assert "”" not in answer.text  # nothing is quoted as if it answered the question
     assert "Enligt " not in answer.text and "According to " not in answer.text
-    assert answer.related
     related_label = {"sv": "Möjligen relaterat:", "en": "Possibly related:"}[language]
-    assert related_label in answer.text
+    assert (related_label in answer.text) == bool(answer.related)
     for c in answer.related:
         assert f"{c.title} [{c.marker}]" in answer.text
         assert c.quote == document_text(c.doc_id)[c.start : c.end]
     data = answer.to_json()
     assert data["citations"] == [] and len(data["related"]) == len(answer.related)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question", [q for q in UNANSWERABLE if q not in UNRELATED])
+def test_a_refusal_offers_related_passages_naming_each_plan_once(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.related
+    assert len({c.doc_id for c in answer.related}) == len(answer.related)
+    assert [c.marker for c in answer.related] == list(range(1, len(answer.related) + 1))
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question", sorted(UNRELATED))
+def test_a_question_the_plans_never_speak_of_is_offered_nothing_related(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.related == []
+    assert answer.text == REFUSAL[UNANSWERABLE[question]]
 
 
 @pytest.mark.integration

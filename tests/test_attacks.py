@@ -79,8 +79,9 @@ def _upload_files(app: AppServer, files: dict[str, bytes]) -> list[str]:
 
 
 def _upload(app: AppServer, files: list[dict], token: str, replace: bool = False) -> dict:
-    """Click "upload" with these file inputs and this token, as the page does."""
-    return call_handler(app, handler_index(app, "upload-button", "click"), [files, token, replace], timeout=30)
+    """Click "upload" with these file inputs and this token, as the page does (the last input, the
+    page's language, is session state: the server's own value counts)."""
+    return call_handler(app, handler_index(app, "upload-button", "click"), [files, token, replace, None], timeout=30)
 
 
 def _rows(message: dict) -> list[list]:
@@ -232,7 +233,8 @@ def test_one_rate_limit_holds_on_every_door(limited_app):
         Client(limited_app.url + "/", verbose=False).predict(question["question"], [], api_name="/ask")
     result = _mcp_ask(limited_app, question["question"])
     assert result.isError and "too many questions" in result.content[0].text
-    chat = call_handler(limited_app, handler_index(limited_app, "question", "submit"), [question["question"], [], None])
+    submit = handler_index(limited_app, "question", "submit")
+    chat = call_handler(limited_app, submit, [question["question"], [], None, None])  # states: the session's
     assert chat["success"], chat
     bubbles = chat["output"]["data"][0]
-    assert "too many questions" in str(bubbles[-1]), bubbles
+    assert "För många förfrågningar från din adress (högst 1 i minuten)" in str(bubbles[-1]), bubbles

@@ -304,3 +304,20 @@ def test_text_file_has_no_pages():
     doc = build_document(LoadedFile("plan.txt", "txt", [LoadedPage("En rad text om planen.", None)]))
     assert doc.page_starts == []
     assert doc.page_at(0) is None
+
+
+# -- signatures are not headings -------------------------------------------------------------------
+
+SIGNED = (
+    "Utifrån handlingsplanens delmål kommer\naktivitetsplaner utformas i respektive länsdel.\n\n"
+    "Karin Sundin\nOrdförande Hälso- och sjukvårdsnämnden\n\nFotograf: Pavel Koubek\n\n"
+    "Inledning\n\nPlanen gäller för hela länet."
+)
+
+
+def test_a_signature_does_not_become_a_section_heading():
+    text, blocks = _clean_text(SIGNED)
+    headings = [t for kind, _, t in blocks if kind == "heading"]
+    assert "Inledning" in headings  # a short title-like line before text is still a heading
+    assert not any("Karin Sundin" in h for h in headings), headings
+    assert "Karin Sundin Ordförande Hälso- och sjukvårdsnämnden" in text

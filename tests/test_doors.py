@@ -85,8 +85,8 @@ def test_behind_a_trusted_proxy_every_door_names_the_forwarded_client(proxied_ap
     v1 = httpx.post(url + "/v1/chat/completions", json=chat, headers=_forwarded("203.0.113.3"), timeout=30)
     assert v1.status_code == 503, "admitted (nothing indexed)"
     submit = handler_index(proxied_app, "question", "submit")
-    page = call_handler(proxied_app, submit, [ask["question"], [], None], headers=_forwarded("203.0.113.3"))
-    assert page["success"] and "too many questions" in str(page["output"]["data"][0][-1]), page
+    page = call_handler(proxied_app, submit, [ask["question"], [], None, None], headers=_forwarded("203.0.113.3"))
+    assert page["success"] and "För många förfrågningar" in str(page["output"]["data"][0][-1]), page
 
 
 MB = 1_000_000

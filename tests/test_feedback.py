@@ -82,3 +82,19 @@ def test_csv_export_leaves_ordinary_text_alone(tmp_path):
     store.record({**ANSWER, "question": "Vem äger SIP? 3-5 år, a=b"}, liked=True)
     (row,) = csv.DictReader(io.StringIO(export(store.rows(), "csv")))
     assert row["question"] == "Vem äger SIP? 3-5 år, a=b" and row["liked"] == "True"
+
+
+def test_a_vote_given_again_with_its_id_replaces_the_earlier_one_and_keeps_its_comment(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    vote = store.record(ANSWER, liked=True)
+    store.comment(vote, "Bra.")
+    assert store.record(ANSWER, liked=False, row_id=vote) == vote
+    (row,) = store.rows()
+    assert row["liked"] is False and row["comment"] == "Bra."
+
+
+def test_a_withdrawn_vote_is_gone(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    vote = store.record(ANSWER, liked=True)
+    assert store.withdraw(vote) and not store.withdraw(vote)
+    assert list(store.rows()) == []

@@ -185,7 +185,7 @@ def test_unverified_sentences_are_marked_in_html_and_everything_is_escaped():
     assert "<script>" not in html and "<b>" not in html and "&lt;script&gt;" in html
     assert '<span class="unverified" title="' in html and "(ej verifierad)</small>" in html
     assert (
-        '<span class="verified">A &lt;b&gt;säker&lt;/b&gt;.</span> <a class="marker" href="#citation-1">[1]</a>' in html
+        '<span class="verified">A &lt;b&gt;säker&lt;/b&gt;.</span> <a class="marker" href="#source-1">[1]</a>' in html
     )
     assert html.startswith('<p class="notice" role="status">2 av 3 &lt;meningar&gt;</p>')
     unverified = html.split('class="unverified"', 1)[1]

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 from assistant.answers import Answer, Citation
-from front.render import chat_text, citation_card, document_view, highlight, sources_panel
+from front.render import (
+    chat_answer,
+    chat_text,
+    citation_card,
+    document_view,
+    highlight,
+    highlight_spans,
+    merge_citations,
+    sources_panel,
+)
 
 HOSTILE = 'Före <script>alert(1)</script> <img src=x onerror="alert(2)"> [länk](javascript:alert(3)) efter.'
 
 
 def _citation(text: str, start: int, end: int, **kw) -> Citation:
     return Citation(
-        marker=1,
+        marker=kw.get("marker", 1),
         chunk_id="c1",
-        doc_id="d",
+        doc_id=kw.get("doc_id", "d"),
         title=kw.get("title", "Plan <b>2021</b>"),
         page=None,
         section="1. Inledning",
@@ -88,3 +97,56 @@ def test_sources_text_lists_each_source_plainly():
     refusal = Answer(question="q", text="Det framgår inte.", supported=False, related=[second])
     assert sources_text(refusal) == "Möjligen relaterat:\n[2] Plan B, 2. Ansvar"
     assert sources_text(Answer(question="q", text="x")) == ""
+
+
+# -- the sources panel: one card per passage shown ------------------------------------------------
+
+LONG = " ".join(f"ord{i}" for i in range(400))
+
+
+def _at(word: str, marker: int, doc_id: str = "d") -> Citation:
+    start = LONG.index(word + " ")
+    return _citation(LONG, start, start + len(word), marker=marker, doc_id=doc_id)
+
+
+def test_the_same_span_cited_twice_is_one_card_with_both_markers():
+    cards = merge_citations([_at("ord10", 1), _at("ord200", 2), _at("ord10", 3)])
+    assert [k.markers for k in cards] == [[1, 3], [2]]
+
+
+def test_spans_whose_shown_text_would_overlap_share_a_card():
+    cards = merge_citations([_at("ord100", 1), _at("ord120", 2), _at("ord120", 3, doc_id="other")])
+    assert [k.markers for k in cards] == [[1, 2], [3]]
+
+
+def test_a_merged_card_shows_the_passage_once_with_every_span_marked():
+    answer = Answer(question="q", text="a [1] b [2]", citations=[_at("ord100", 1), _at("ord120", 2)])
+    html = sources_panel(answer, {"d": LONG}, "sv", turn=3)
+    assert html.count('<article class="citation"') == 1
+    assert "<mark>ord100</mark>" in html and "<mark>ord120</mark>" in html
+    assert html.count("ord110 ") == 1  # the text between the spans is shown once
+    assert 'id="source-3-1"' in html and 'id="source-3-2"' in html
+    assert 'data-source="source-3-1"' in html and "Visa i dokumentet" in html
+
+
+def test_overlapping_spans_are_marked_as_one():
+    text = "abcdefghij"
+    assert highlight_spans(text, [(2, 5), (4, 7)], context=None) == "ab<mark>cdefg</mark>hij"
+
+
+def test_markers_in_the_chat_link_to_their_sources_and_nothing_else_does():
+    text = "Enligt Plan: ”Se bilaga [7] & <b>mer</b>” [1] och ”x” [2]"
+    answer = Answer(question="q", text=text, citations=[_at("ord1", 1), _at("ord2", 2)])
+    html = chat_answer(answer, turn=5)
+    assert '<a class="marker" href="#source-5-1">[1]</a>' in html
+    assert '<a class="marker" href="#source-5-2">[2]</a>' in html
+    assert "[7]" in html and "source-5-7" not in html  # a bracketed number that cites nothing stays text
+    assert "&lt;b&gt;mer&lt;/b&gt;" in html and "<b>" not in html
+
+
+def test_a_follow_up_says_which_question_it_was_read_with():
+    answer = Answer(question="och vem följer upp den?", text="Svar", read_with_previous="Vad är <färdplanen>?")
+    html = chat_answer(answer, turn=3)
+    assert html.startswith('<p class="read-with">') and "Läst tillsammans med din förra fråga" in html
+    assert "&lt;färdplanen&gt;" in html
+    assert "read-with" not in chat_answer(Answer(question="q", text="Svar"), turn=1)

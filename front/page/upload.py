@@ -17,32 +17,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import gradio as gr
 
-from assistant.service import AssistantService
-from assistant.settings import Settings
 from front.limits import Limits
+from front.page.documents import DocumentsTab
+from front.page.shell import Page
+from front.texts import texts
 from front.upload import UploadHandler, UploadResult
-
-TEXTS = {
-    "sv": {
-        "upload": "Lägg till dokument",
-        "upload_files": "Filer (PDF, TXT, MD, DOCX)",
-        "token": "Administratörsnyckel",
-        "replace": "Ersätt ett indexerat dokument med samma namn",
-        "upload_button": "Ladda upp och indexera",
-        "upload_columns": ["Fil", "Resultat", "Meddelande", "Avsnitt"],
-    },
-    "en": {
-        "upload": "Add documents",
-        "upload_files": "Files (PDF, TXT, MD, DOCX)",
-        "token": "Admin token",
-        "replace": "Replace an indexed document of the same name",
-        "upload_button": "Upload and index",
-        "upload_columns": ["File", "Result", "Message", "Passages"],
-    },
-}
 
 
 class PageUpload:
@@ -96,27 +79,31 @@ class PageUpload:
             shutil.rmtree(parent, ignore_errors=True)
 
 
-def add_upload_tab(
-    settings: Settings, holder: AssistantService, limits: Limits, upload_folder: str | Path, after_upload=None
-) -> gr.Tab:
+def build_upload(page: Page, upload_folder: str | Path, documents: DocumentsTab | None = None) -> Any:
     """The tab and its event (call inside ``with gr.Blocks()``, where the other tabs are made; once
-    per app: its :class:`UploadHandler` serialises the uploads). ``limits``: the app's, which name the
-    client for the token throttle. ``after_upload``: (fn, outputs) run after each upload, e.g. to
-    refresh the documents table."""
-    t = TEXTS[settings.ui_language]
-    with gr.Tab(t["upload"], elem_id="tab-upload") as tab:
+    per app: its :class:`UploadHandler` serialises the uploads). Its texts are the page's, relabelled
+    on a language switch; the result table's headers are in the page's language. The page's
+    ``limits`` name the client for the token throttle; ``documents`` is refilled after each upload."""
+    handler = PageUpload(UploadHandler(page.settings, page.holder), upload_folder, page.limits)
+
+    def upload(files, token, replace, lang, request: gr.Request):
+        rows, cleared = handler.upload(files, token, replace, request)
+        return {"headers": texts(lang)["upload_columns"], "data": rows}, cleared
+
+    with page.text(gr.Tab(page.t("upload"), elem_id="tab-upload"), "upload") as tab:
         files = gr.File(
-            label=t["upload_files"],
+            label=page.t("upload_files"),
             file_count="multiple",  # no file_types: the server says why a file is refused
             elem_id="upload-files",
         )
-        token = gr.Textbox(label=t["token"], type="password", elem_id="upload-token")
-        replace = gr.Checkbox(label=t["replace"], value=False, elem_id="upload-replace")
-        button = gr.Button(t["upload_button"], elem_id="upload-button")
-        results = gr.Dataframe(headers=t["upload_columns"], elem_id="upload-results", interactive=False, wrap=True)
-    handler = PageUpload(UploadHandler(settings, holder), upload_folder, limits)
-    event = button.click(handler.upload, [files, token, replace], [results, files], api_visibility="private")
-    if after_upload is not None:
-        fn, outputs = after_upload
-        event.then(fn, None, outputs, api_visibility="private")
+        page.text(files, "upload_files")
+        token = page.text(gr.Textbox(label=page.t("token"), type="password", elem_id="upload-token"), "token")
+        replace = page.text(gr.Checkbox(label=page.t("replace"), value=False, elem_id="upload-replace"), "replace")
+        button = page.text(gr.Button(page.t("upload_button"), elem_id="upload-button"), "upload_button", "value")
+        results = gr.Dataframe(
+            headers=texts(page.language)["upload_columns"], elem_id="upload-results", interactive=False, wrap=True
+        )
+    event = button.click(upload, [files, token, replace, page.lang], [results, files], api_visibility="private")
+    if documents is not None:
+        documents.refresh_after(event)
     return tab

@@ -1,4 +1,4 @@
-"""Text shapes: list-item marks, label lines, numbers, years, periods, amounts.
+"""Text shapes: list-item marks, label lines, numbers, years, periods, amounts, signatures.
 
 One definition of each, used by cleaning, chunking, retrieval and answering alike.
 """
@@ -30,6 +30,17 @@ AMOUNT = re.compile(
     r"\d[\d\s,.]*\s?(?:kr|kronor|mkr|tkr|miljon\w*|miljard\w*|%|procent)\b|\b(?:mkr|miljoner|kronor)\b", re.I
 )
 
+# A signature: a person's name (two or three capitalised words, "Per-Olof") and their role or title,
+# "Karin Sundin Ordförande Hälso- och sjukvårdsnämnden", "Anna Berg, regiondirektör", "John Smith, Chair".
+_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_ROLE = (
+    r"(?:[Vv]ice |[Ff]örste |[Aa]ndre )?(?:[Oo]rdförande|[Tt]alesperson)"
+    r"|(?:[A-Za-zåäöÅÄÖ]+- och )?[A-Za-zåäöÅÄÖ-]*"
+    r"(?:direktör|chef|sekreterare|råd|samordnare|ledare|strateg|handläggare|ansvarig|ombud)"
+    r"|(?:Vice |Deputy )?(?:Chair(?:man|person|woman)?|Director|Head of|Secretary|Manager|Coordinator|President|Mayor)"
+)
+SIGNATURE = re.compile(rf"^{_NAME}(?: {_NAME}){{1,2}},?\s+(?:{_ROLE})\b")
+
 
 def is_item(line: str) -> bool:
     """The line starts a list item."""
@@ -52,3 +63,8 @@ def years_in(text: str) -> set[str]:
 def period_in(text: str, first: str, last: str) -> bool:
     """The text names the period first–last ("2020–2023", "2020-2023")."""
     return bool(re.search(rf"{first}\s*[–-]\s*{last}", text))
+
+
+def is_signature(line: str) -> bool:
+    """The line signs the text: a person's name and their role or title (never a heading)."""
+    return bool(SIGNATURE.match(line.strip()))

@@ -6,6 +6,11 @@ Each app runs in its own process on a free loopback port, as `plansvar serve` do
 - ``hostile_app``: one document full of markup, to prove the page renders text, never HTML;
 - ``empty_app``: nothing indexed, to prove errors become messages.
 Every test fails if the page makes a request to anything but the app.
+
+Nothing here sleeps or polls: an app is ready when it prints the line `serve` prints once it listens
+(on a port the system picked; ``tests/app_server.py``), and a page is ready when it sets
+``data-plansvar-ready`` on <html> (pages.open_page), after its load event has applied the language
+and filled the tables.
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ from urllib.parse import urljoin
 
 import httpx
 import pytest
+from pages import READY, TIMEOUT, ask, open_page, open_tab
 from playwright.sync_api import Page, expect
-from test_page import TIMEOUT, ask, open_tab
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 
@@ -23,7 +23,7 @@ def test_neither_the_admin_token_nor_questions_reach_the_browsers_storage(page: 
     token = "hemlig-nyckel"
     plan = tmp_path / "vattenplan.md"
     plan.write_text("# Vattenplan\n\nKommunen ansvarar för vattnet.\n", encoding="utf-8")
-    page.goto(upload_app.url)
+    open_page(page, upload_app)
     ask(page, question)
     open_tab(page, "Lägg till dokument")
     page.locator("#upload-files input[type=file]").set_input_files([str(plan)])
@@ -31,6 +31,7 @@ def test_neither_the_admin_token_nor_questions_reach_the_browsers_storage(page: 
     page.locator("#upload-button").click()
     expect(page.locator("#upload-results")).to_contain_text("added", timeout=TIMEOUT)
     page.reload()
+    page.locator(READY).wait_for(state="attached", timeout=TIMEOUT)
     stored = page.evaluate(STORAGE)
     assert token not in stored and question not in stored and "hemliga" not in stored, stored
     databases = page.evaluate("async () => JSON.stringify(await indexedDB.databases())")
@@ -39,7 +40,7 @@ def test_neither_the_admin_token_nor_questions_reach_the_browsers_storage(page: 
 
 
 def test_the_conversation_downloads_as_markdown_and_json(page: Page, corpus_app):
-    page.goto(corpus_app.url)
+    open_page(page, corpus_app)
     ask(page, "who owns the SIP assignment?")
     ask(page, "Vem ansvarar för uppföljningen av färdplanen?", turn=2)
     page.locator("#export-conversation").click()
