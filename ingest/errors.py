@@ -36,3 +36,14 @@ class UnsupportedType(IngestError):
 
 class UnreadableFile(IngestError):
     reason = "the file could not be read"
+
+
+class UnexpectedError(IngestError):
+    """Any other exception while reading one file: named with its type, and the run goes on."""
+
+    reason = "the file could not be read (the reader failed on it)"
+
+    @classmethod
+    def wrap(cls, path: str, error: Exception) -> UnexpectedError:
+        detail = " ".join(f"{type(error).__name__}: {error}".split())
+        return cls(path, detail if len(detail) <= 200 else detail[:199] + "…")

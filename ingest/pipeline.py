@@ -19,7 +19,7 @@ from typing import Protocol
 from ingest.catalog import CATALOG_FILE, Catalog, doc_id_for
 from ingest.chunking import chunk_document
 from ingest.documents import build_document
-from ingest.errors import IngestError, UnreadableFile, UnsupportedType
+from ingest.errors import IngestError, UnexpectedError, UnreadableFile, UnsupportedType
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.responsibilities import extract_responsibilities
 from ingest.types import Chunk, CleanDocument
@@ -154,6 +154,10 @@ def _ingest_one(
         return
     except OSError as e:
         err = UnreadableFile(path.name, e.strerror or str(e))
+        report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
+        return
+    except Exception as e:  # noqa: BLE001 - whatever a reader raises on one file, the run goes on without it
+        err = UnexpectedError.wrap(path.name, e)
         report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
         return
     sink.stage(doc, chunks, version)
