@@ -38,6 +38,10 @@ class UnreadableFile(IngestError):
     reason = "the file could not be read"
 
 
+class TooLarge(IngestError):
+    reason = "the file is too large to index"
+
+
 class UnexpectedError(IngestError):
     """Any other exception while reading one file: named with its type, and the run goes on."""
 

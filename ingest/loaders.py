@@ -18,7 +18,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from pypdf import PdfReader
-from pypdf.errors import EmptyFileError, FileNotDecryptedError, PdfReadError, PdfStreamError
+from pypdf.errors import EmptyFileError, FileNotDecryptedError, LimitReachedError, PdfReadError, PdfStreamError
 
 from ingest.errors import (
     DamagedFile,
@@ -26,6 +26,7 @@ from ingest.errors import (
     EncryptedPDF,
     IngestError,
     NotAPDF,
+    TooLarge,
     UnreadableFile,
     UnsupportedType,
 )
@@ -34,7 +35,12 @@ from ingest.types import LoadedFile, LoadedPage, OutlineEntry
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".docx")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
-_DOCX_MAX_XML = 64 * 1024 * 1024  # unpacked document.xml; a larger one is a zip bomb, not a plan
+# The parts of a .docx that are read, and how large each may be unpacked (a larger one is a zip bomb,
+# not a plan). Checked against the zip header, then enforced while reading: the header can lie.
+_DOCX_DOCUMENT = "word/document.xml"
+_DOCX_CORE = "docProps/core.xml"
+_DOCX_PART_LIMITS = {_DOCX_DOCUMENT: 32 * 1024 * 1024, _DOCX_CORE: 1024 * 1024}
+_READ_BLOCK = 64 * 1024
 _HEADING_STYLE = re.compile(r"(?:heading|rubrik)\s*(\d)", re.IGNORECASE)
 
 
@@ -105,6 +111,8 @@ def load_pdf(path: Path) -> LoadedFile:
             title = _metadata_title(reader)
         except IngestError:
             raise
+        except LimitReachedError as e:
+            raise TooLarge(path.name, f"a compressed part unpacks past the reader's limit: {e}") from e
         except (PdfReadError, PdfStreamError, EmptyFileError, ValueError, KeyError, TypeError) as e:
             raise DamagedFile(path.name, f"{type(e).__name__}: {e}") from e
     if not any(p.text.strip() for p in pages):
@@ -123,13 +131,14 @@ def load_docx(path: Path) -> LoadedFile:
     """A Word document as Markdown text: one paragraph per line, heading styles as ``#``, lists as ``-``."""
     try:
         with zipfile.ZipFile(path) as z:
-            info = z.getinfo("word/document.xml")
-            if info.file_size > _DOCX_MAX_XML:
-                raise DamagedFile(path.name, f"word/document.xml unpacks to {info.file_size} bytes")
-            root = ElementTree.fromstring(z.read(info))
-            title = _docx_title(z)
+            root = ElementTree.fromstring(_docx_part(z, _DOCX_DOCUMENT, path))
+            title = _docx_title(z, path)
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError) as e:
         raise DamagedFile(path.name, f"not a readable .docx: {e}") from e
+    except NotImplementedError as e:  # zipfile: Deflate64 and other methods it cannot unpack
+        raise DamagedFile(path.name, f"packed with a method that cannot be read ({e}); save it again as .docx") from e
+    except RuntimeError as e:  # zipfile: an encrypted member
+        raise DamagedFile(path.name, f"a part is encrypted ({e}); save an unprotected copy") from e
     lines = [line for line in (_docx_paragraph(p) for p in root.iter(f"{_W}p")) if line.strip()]
     if not lines:
         raise EmptyDocument(path.name, "no paragraphs with text")
@@ -155,9 +164,24 @@ def _docx_paragraph(p: ElementTree.Element) -> str:
     return text
 
 
-def _docx_title(z: zipfile.ZipFile) -> str | None:
+def _docx_part(z: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    """One part, unpacked: :class:`TooLarge` past its limit, by the header or (when it lies) by reading."""
+    limit = _DOCX_PART_LIMITS[name]
+    info = z.getinfo(name)
+    if info.file_size > limit:
+        raise TooLarge(path.name, f"{name} unpacks to {info.file_size:,} bytes; at most {limit:,}")
+    data = bytearray()
+    with z.open(info) as fh:  # in small reads: zipfile unpacks as much as one read asks for
+        while block := fh.read(_READ_BLOCK):
+            data += block
+            if len(data) > limit:
+                raise TooLarge(path.name, f"{name} unpacks to more than {limit:,} bytes")
+    return bytes(data)
+
+
+def _docx_title(z: zipfile.ZipFile, path: Path) -> str | None:
     try:
-        core = ElementTree.fromstring(z.read("docProps/core.xml"))
+        core = ElementTree.fromstring(_docx_part(z, _DOCX_CORE, path))
     except (KeyError, ElementTree.ParseError):
         return None
     node = core.find(_DC_TITLE)

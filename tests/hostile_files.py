@@ -79,7 +79,9 @@ def docx_with_bomb_part(path: Path, part: str = "docProps/core.xml", unpacked: i
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)
-        with z.open(zipfile.ZipInfo(part), "w") as fh:
+        info = zipfile.ZipInfo(part)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w") as fh:
             fh.write(b"<?xml version='1.0'?><a>")
             block = b" " * 1_000_000
             for _ in range(unpacked // len(block)):

@@ -7,16 +7,22 @@ for the real one (these tests are about reading).
 
 from __future__ import annotations
 
+import tracemalloc
+
 import pytest
 from hostile_files import (
+    docx_with_bomb_part,
     docx_with_deflate64_part,
     docx_with_encrypted_part,
+    docx_with_lying_size,
     flate_bomb_pdf,
 )
 
 from assistant.cli import EXIT_SKIPPED, main
 from assistant.settings import Settings
 from assistant.wiring import build_index, chunking_options
+from ingest.errors import DamagedFile, TooLarge
+from ingest.loaders import load_file
 from ingest.pipeline import ingest_paths
 
 GOOD = "Regionen ansvarar för uppföljningen av planen.\n\nKommunen ansvarar för skolan.\n"
@@ -54,3 +60,45 @@ def test_the_cli_names_each_bad_file_and_exits_3(folder, tmp_path, monkeypatch, 
     skipped = sorted(line.split(":")[0] for line in err.splitlines() if line.startswith("skipped "))
     assert skipped == ["skipped b-bomb.pdf", "skipped c-encrypted.docx", "skipped d-deflate64.docx"], err
     assert "Traceback" not in err and "plansvar: error" not in err
+
+
+def _load_measuring_memory(path) -> tuple[Exception | None, int]:
+    tracemalloc.start()
+    try:
+        load_file(path)
+        error = None
+    except Exception as e:  # noqa: BLE001 - returned to the test
+        error = e
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return error, peak
+
+
+@pytest.mark.parametrize("part", ["docProps/core.xml", "word/document.xml"])
+def test_a_zip_bomb_in_any_part_of_a_docx_is_too_large_and_never_unpacked(tmp_path, part):
+    path = docx_with_bomb_part(tmp_path / "bomb.docx", part, unpacked=40_000_000)
+    assert path.stat().st_size < 200_000
+    error, peak = _load_measuring_memory(path)
+    assert isinstance(error, TooLarge), error
+    assert part in str(error) and "bomb.docx" in str(error) and "too large" in str(error)
+    assert peak < 5_000_000  # the header said 40 MB: nothing was unpacked
+
+
+def test_a_part_whose_header_lies_about_its_size_is_read_no_further_than_the_header_says(tmp_path):
+    path = docx_with_lying_size(tmp_path / "lying.docx", "word/document.xml", unpacked=40_000_000)
+    error, peak = _load_measuring_memory(path)
+    assert isinstance(error, TooLarge | DamagedFile), error
+    assert peak < 5_000_000
+
+
+def test_a_pdf_flate_bomb_is_too_large(tmp_path):
+    error, _ = _load_measuring_memory(flate_bomb_pdf(tmp_path / "bomb.pdf"))
+    assert isinstance(error, TooLarge) and "bomb.pdf" in str(error), error
+
+
+def test_encrypted_and_deflate64_parts_say_what_to_do(tmp_path):
+    encrypted, _ = _load_measuring_memory(docx_with_encrypted_part(tmp_path / "e.docx"))
+    deflate64, _ = _load_measuring_memory(docx_with_deflate64_part(tmp_path / "d.docx"))
+    assert isinstance(encrypted, DamagedFile) and "encrypted" in str(encrypted)
+    assert isinstance(deflate64, DamagedFile) and "save it again" in str(deflate64)
