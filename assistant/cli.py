@@ -254,7 +254,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         )
         owners = args.owners or gold_path.parent / "owners_dev.jsonl"
         if owners.is_file():
-            report["register"] = evaluate_register(index.register(), owners, assistant.doc_texts)
+            report["register"] = evaluate_register(index.register(), owners, assistant.doc_texts, index.documents())
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.types import Passage
+from index.types import DocumentInfo, Passage
 from ingest.tokens import count_tokens
 
 MAX_PASSAGE_TOKENS = 512
@@ -252,10 +252,17 @@ def format_answer_report(report: dict) -> str:
 
 
 # -- register ----------------------------------------------------------------------------------
-def evaluate_register(entries: list[dict], owners_gold: Path, doc_texts: dict[str, str]) -> dict:
-    """Precision and recall of the stored register against a gold file of responsibility statements."""
+def evaluate_register(
+    entries: list[dict], owners_gold: Path, doc_texts: dict[str, str], documents: Sequence[DocumentInfo] = ()
+) -> dict:
+    """Precision and recall of the stored register against a gold file of responsibility statements.
+
+    The gold names documents by file name: ``documents`` (the index's records) map each file name to
+    the id ingest gave it (a catalog's id, else the name itself, as ingest does)."""
     from ingest.responsibilities import Responsibility, score_register
 
     gold = [json.loads(line) for line in owners_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     found = [Responsibility.from_json(e) for e in entries]
-    return {k: round(v, 4) if isinstance(v, float) else v for k, v in score_register(found, gold, doc_texts).items()}
+    files = {Path(d.source_path).name: d.doc_id for d in documents if d.source_path}
+    score = score_register(found, gold, doc_texts, files)
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in score.items()}

@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def printable(name: str) -> str:
+    """``name`` with control and line-breaking characters escaped (``\\n``, ``\\x1b``, ``\\u2028``), so a
+    file name can never start a new line, or colour, a report or a log."""
+    return "".join(
+        ch if unicodedata.category(ch) not in _ESCAPED else ch.encode("unicode_escape").decode("ascii")
+        for ch in name
+    )
+
+
+_ESCAPED = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+
 
 class IngestError(Exception):
     """A file could not be turned into a document; the run goes on without it."""
@@ -36,6 +50,14 @@ class UnsupportedType(IngestError):
 
 class UnreadableFile(IngestError):
     reason = "the file could not be read"
+
+
+class DuplicateId(IngestError):
+    reason = "another file has the same document id; rename one of them (or give each its own doc_id in catalog.json)"
+
+
+class CatalogUnreadable(IngestError):
+    reason = "the catalog.json beside it cannot be read; fix or remove it and ingest again"
 
 
 class TooLarge(IngestError):

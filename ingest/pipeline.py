@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ingest.catalog import CATALOG_FILE, Catalog, doc_id_for
 from ingest.chunking import chunk_document
+from ingest.discovery import Catalogs, Found, discover, document_id
 from ingest.documents import build_document
-from ingest.errors import IngestError, UnexpectedError, UnreadableFile, UnsupportedType
+from ingest.errors import DuplicateId, IngestError, UnexpectedError, UnreadableFile, UnsupportedType, printable
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.responsibilities import extract_responsibilities
 from ingest.types import Chunk, CleanDocument
@@ -70,26 +70,6 @@ class ChunkingOptions:
     hard_limit: int = 480
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """Files to ingest and the folders they were found in (folders are where removal applies)."""
-    files: list[Path] = []
-    folders: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            folders.append(p.resolve())
-            files.extend(
-                f
-                for f in sorted(p.rglob("*"))
-                if f.is_file()
-                and f.name != CATALOG_FILE
-                and not f.name.startswith(".")
-                and f.name.lower() != "readme.md"
-            )
-        else:
-            files.append(p)
-    return files, folders
-
-
 def file_version(path: Path, catalog_entry: object, options: ChunkingOptions) -> str:
     h = hashlib.sha256(path.read_bytes())
     extra = {"catalog": getattr(catalog_entry, "__dict__", None), "options": options.__dict__}
@@ -102,66 +82,80 @@ def ingest_paths(
     paths: Iterable[Path],
     sink: Sink,
     options: ChunkingOptions = ChunkingOptions(),
-    progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda it: it,
+    progress: Callable[[Iterable[Found]], Iterable[Found]] = lambda it: it,
 ) -> IngestReport:
     report = IngestReport(garbage_collected=sink.collect_garbage())
     files, folders = discover(list(paths))
-    committed = sink.committed()
-    seen: set[str] = set()
-    catalogs: dict[Path, Catalog] = {}
-    for path in progress(files):
-        catalog = catalogs.setdefault(path.parent, Catalog.load(path.parent))
-        _ingest_one(path, catalog, sink, options, committed, seen, report)
-    for doc_id, info in committed.items():
+    run = _Run(sink, options, sink.committed(), report)
+    for found in progress(files):
+        run.ingest(found)
+    for doc_id, info in run.committed.items():
         src = Path(info.source_path)
         inside = any(src.is_relative_to(f) for f in folders)
-        if doc_id not in seen and inside and not src.exists():
+        if doc_id not in run.claimed and inside and not src.exists():
             sink.remove(doc_id)
             report.removed.append(doc_id)
     return report
 
 
-def _ingest_one(
-    path: Path,
-    catalog: Catalog,
-    sink: Sink,
-    options: ChunkingOptions,
-    committed: dict[str, CommittedDoc],
-    seen: set[str],
-    report: IngestReport,
-) -> None:
-    if not path.exists():
-        report.skipped.append(Skipped(str(path), "no such file"))
-        return
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        err = UnsupportedType(path.name, f"'{path.suffix or 'no extension'}'")
-        report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
-        return
-    entry = catalog.for_file(path)
-    doc_id = entry.doc_id if entry else doc_id_for(path)
-    seen.add(doc_id)
-    try:
-        version = file_version(path, entry, options)
-        previous = committed.get(doc_id)
-        if previous and previous.version == version:
-            report.unchanged.append(doc_id)
+class _Run:
+    """One ingest run: which ids this run has claimed, and what it reports."""
+
+    def __init__(self, sink: Sink, options: ChunkingOptions, committed: dict[str, CommittedDoc], report: IngestReport):
+        self.sink, self.options, self.committed, self.report = sink, options, committed, report
+        self.claimed: dict[str, str] = {}  # doc_id -> source path of the file that has it in this run
+        self.catalogs = Catalogs()
+
+    def ingest(self, found: Found) -> None:
+        path = found.path
+        if not path.exists():
+            self.report.skipped.append(Skipped(str(path), "no such file"))
             return
-        doc = build_document(load_file(path), entry)
-        chunks = chunk_document(doc, options.target_tokens, options.hard_limit)
-        doc.register = extract_responsibilities(doc)
-    except IngestError as e:
-        report.skipped.append(Skipped(path.name, e.reason + (f" ({e.detail})" if e.detail else "")))
-        return
-    except OSError as e:
-        err = UnreadableFile(path.name, e.strerror or str(e))
-        report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
-        return
-    except Exception as e:  # noqa: BLE001 - whatever a reader raises on one file, the run goes on without it
-        err = UnexpectedError.wrap(path.name, e)
-        report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
-        return
-    sink.stage(doc, chunks, version)
-    sink.commit(doc, chunks, version, str(path.resolve()))
-    sink.drop_stale(doc_id, version)
-    (report.updated if previous else report.added).append(doc_id)
-    report.chunks_written += len(chunks)
+        try:
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise UnsupportedType(found.name, f"'{path.suffix or 'no extension'}'")
+            entry = self.catalogs.entry(found)
+            doc_id = document_id(found, entry)
+            source = str(path.resolve())
+            self._claim(found, doc_id, source)
+            version = file_version(path, entry, self.options)
+            previous = self.committed.get(doc_id)
+            if previous and previous.version == version and previous.source_path == source:
+                self.report.unchanged.append(doc_id)
+                return
+            doc = build_document(load_file(path), entry, doc_id)
+            chunks = chunk_document(doc, self.options.target_tokens, self.options.hard_limit)
+            doc.register = extract_responsibilities(doc)
+        except Exception as e:  # noqa: BLE001 - whatever goes wrong with one file, the run goes on without it
+            self.report.skipped.append(_skipped(found.name, e))
+            return
+        self._write(doc, chunks, version, source, previous)
+
+    def _claim(self, found: Found, doc_id: str, source: str) -> None:
+        """Take ``doc_id`` for this file, unless another file has it (in this run, or one still on disk)."""
+        other = self.claimed.get(doc_id)
+        previous = self.committed.get(doc_id)
+        if other is None and previous and previous.source_path != source and Path(previous.source_path).exists():
+            other = previous.source_path
+        if other is not None:
+            raise DuplicateId(found.name, f"'{printable(doc_id)}' is already the id of {printable(other)}")
+        self.claimed[doc_id] = source
+
+    def _write(self, doc, chunks: list[Chunk], version: str, source: str, previous: CommittedDoc | None) -> None:
+        self.sink.stage(doc, chunks, version)
+        self.sink.commit(doc, chunks, version, source)
+        self.sink.drop_stale(doc.doc_id, version)
+        (self.report.updated if previous else self.report.added).append(doc.doc_id)
+        self.report.chunks_written += len(chunks)
+        for old_id, info in self.committed.items():  # the same file under an earlier id (ids were stems once)
+            if old_id != doc.doc_id and info.source_path == source and old_id not in self.claimed:
+                self.sink.remove(old_id)
+                self.report.removed.append(old_id)
+
+
+def _skipped(name: str, error: Exception) -> Skipped:
+    if isinstance(error, OSError):
+        error = UnreadableFile(name, error.strerror or str(error))
+    elif not isinstance(error, IngestError):
+        error = UnexpectedError.wrap(name, error)
+    return Skipped(name, error.reason + (f" ({error.detail})" if error.detail else ""))

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ingest.catalog import doc_id_for
 from ingest.sentences import split_sentences
 from ingest.types import Block, CleanDocument
 
@@ -972,12 +973,15 @@ def evidence_spans(evidence: str, text: str, norm: tuple[str, list[int]] | None 
     return []
 
 
-def _gold_spans(gold: list[dict], doc_texts: dict[str, str]) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Per gold statement: its doc_id (the file name without extension) and where its evidence stands."""
+def _gold_spans(
+    gold: list[dict], doc_texts: dict[str, str], files: dict[str, str] | None = None
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Per gold statement: its doc_id and where its evidence stands. ``files`` maps a file name to the id
+    the index gave it (a catalog's id); any other file name is mapped as ingest maps it (``doc_id_for``)."""
     norms = {doc_id: _normalised(text) for doc_id, text in doc_texts.items()}
     out = []
     for g in gold:
-        doc_id = Path(g["doc"]).stem.lower().replace(" ", "-")
+        doc_id = (files or {}).get(g["doc"]) or doc_id_for(g["doc"])
         text = doc_texts.get(doc_id, "")
         out.append((doc_id, evidence_spans(g["evidence"], text, norms.get(doc_id)) if text else []))
     return out
@@ -987,11 +991,13 @@ def _overlaps(r: Responsibility, spans: list[tuple[int, int]]) -> bool:
     return any(r.task_start < b and a < r.task_end for a, b in spans)
 
 
-def match_register(found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str]) -> list[tuple[int, int]]:
+def match_register(
+    found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str], files: dict[str, str] | None = None
+) -> list[tuple[int, int]]:
     """Greedy one-to-one pairs (gold index, found index): same document, same body, overlapping evidence."""
     used: set[int] = set()
     pairs = []
-    for gi, (doc_id, spans) in enumerate(_gold_spans(gold, doc_texts)):
+    for gi, (doc_id, spans) in enumerate(_gold_spans(gold, doc_texts, files)):
         for fi, f in enumerate(found):
             if fi not in used and f.doc_id == doc_id and _overlaps(f, spans) and same_body(f.owner, gold[gi]["owner"]):
                 used.add(fi)
@@ -1000,9 +1006,11 @@ def match_register(found: list[Responsibility], gold: list[dict], doc_texts: dic
     return pairs
 
 
-def score_register(found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str]) -> dict:
+def score_register(
+    found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str], files: dict[str, str] | None = None
+) -> dict:
     """Precision and recall of a register against gold statements (see ``match_register``)."""
-    matched = len(match_register(found, gold, doc_texts))
+    matched = len(match_register(found, gold, doc_texts, files))
     return {
         "precision": matched / len(found) if found else 0.0,
         "recall": matched / len(gold) if gold else 0.0,
@@ -1033,13 +1041,13 @@ def _build_corpus(folder: Path) -> list[CleanDocument]:
     return docs
 
 
-def _report(found: list[Responsibility], gold: list[dict], texts: dict[str, str]) -> None:
-    pairs = match_register(found, gold, texts)
-    score = score_register(found, gold, texts)
+def _report(found: list[Responsibility], gold: list[dict], texts: dict[str, str], files: dict[str, str]) -> None:
+    pairs = match_register(found, gold, texts, files)
+    score = score_register(found, gold, texts, files)
     print(f"precision {score['precision']:.3f}  recall {score['recall']:.3f}  "
           f"(matched {score['matched']}, found {score['found']}, gold {score['gold']})")  # fmt: skip
     gold_hit, found_hit = {g for g, _ in pairs}, {f for _, f in pairs}
-    spans = _gold_spans(gold, texts)
+    spans = _gold_spans(gold, texts, files)
     annotated = [i for i, f in enumerate(found) if any(d == f.doc_id and _overlaps(f, sp) for d, sp in spans)]
     right = sum(1 for i in annotated if i in found_hit)
     print(f"  on sentences the gold annotates: {right}/{len(annotated)} found entries name a gold owner")
@@ -1067,7 +1075,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = Path(args[1]).read_text(encoding="utf-8").splitlines()
     gold = [json.loads(line) for line in lines if line.strip()]
     found = [r for doc in docs for r in extract_responsibilities(doc)]
-    _report(found, gold, {d.doc_id: d.text for d in docs})
+    _report(found, gold, {d.doc_id: d.text for d in docs}, {d.source: d.doc_id for d in docs})
     return 0
 
 
