@@ -3,11 +3,17 @@
 A folder is read recursively; a file given by itself is read on its own. Every file found knows the
 folder it was found in (its ``root``; for a file given by itself, its parent), so its id — the path
 relative to that folder, see :func:`ingest.catalog.doc_id_for` — is the same on every run.
+
+Symbolic links inside a folder are never followed out of it: a link is read only when it points to
+a file inside the folder that is not read anyway. Links out of it, links to folders, loops and
+dangling links are reported as skipped, each with its name and why. Hidden files and folders,
+``catalog.json`` and ``README.md`` are not documents.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,34 +23,91 @@ from ingest.errors import CatalogUnreadable, printable
 
 @dataclass(frozen=True)
 class Found:
-    """A file to ingest and the folder it was found in."""
+    """A file to ingest and the folder it was found in; ``skip`` says why it is not read (a link)."""
 
     path: Path
     root: Path
+    skip: str = ""
+    given: bool = False  # named by itself on the command line (not found in a folder)
 
     @property
     def relative(self) -> str:
         return self.path.relative_to(self.root).as_posix()
 
+    def inside(self) -> bool:
+        """Whether the file (through any link) is still inside its folder; a file given by itself always is."""
+        return self.given or self.path.resolve().is_relative_to(self.root)
+
     @property
     def name(self) -> str:
-        """How reports name the file: its path relative to the folder given."""
-        return self.relative
+        """How reports name the file: its path relative to the folder given, control characters escaped."""
+        return printable(self.relative)
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Found], list[Path]]:
-    """Files to ingest and the folders they were found in (folders are where removal applies)."""
+    """Files to ingest (and links skipped, with ``skip`` set), and the folders they were found in
+    (folders are where removal applies)."""
     files: list[Found] = []
     folders: list[Path] = []
     for p in paths:
         if p.is_dir():
             root = p.resolve()
             folders.append(root)
-            files.extend(Found(f, root) for f in sorted(root.rglob("*")) if f.is_file() and _wanted(f.name))
+            files.extend(_folder(root))
         else:
             path = p.absolute()
-            files.append(Found(path, path.parent))
+            files.append(Found(path, path.parent, given=True))
     return files, folders
+
+
+def _folder(root: Path) -> list[Found]:
+    entries, links, unreadable = [], [], []
+    for path, error in _walk(root):
+        if error:
+            unreadable.append(Found(path, root, f"a folder that cannot be read ({error})"))
+        else:
+            (links if path.is_symlink() else entries).append(path)
+    read = {p.resolve() for p in entries}
+    found = [Found(p, root) for p in entries] + unreadable
+    found += [Found(p, root, _link_problem(p, root, read)) for p in links]
+    return sorted(found, key=lambda f: f.relative)
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Files and links below ``folder`` (links to folders included, never descended into), and
+    folders that cannot be listed (with the reason)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        yield folder, e.strerror or str(e)
+        return
+    for entry in entries:
+        if not _wanted(entry.name):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            yield path, ""
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file(follow_symlinks=False):
+            yield path, ""
+
+
+def _link_problem(link: Path, root: Path, read: set[Path]) -> str:
+    """Why a link is not read ('' when it is: a file inside the folder that is not read anyway)."""
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        return f"a symbolic link to {printable(os.readlink(link))}, which does not exist"
+    except (RuntimeError, OSError):  # RuntimeError: Python 3.11's "Symlink loop"; OSError: ELOOP
+        return "a symbolic link that loops (it leads back to itself)"
+    if not target.is_relative_to(root):
+        return f"a symbolic link out of the folder being ingested (to {printable(str(target))}); not followed"
+    if target.is_dir():
+        return "a symbolic link to a folder; its files are read where they are"
+    if target in read:
+        return f"a symbolic link to {printable(target.relative_to(root).as_posix())}, which is read itself"
+    return ""
 
 
 def _wanted(name: str) -> bool:

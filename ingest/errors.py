@@ -25,7 +25,7 @@ class IngestError(Exception):
     def __init__(self, path: str, detail: str = "") -> None:
         self.path = path
         self.detail = detail
-        super().__init__(f"{path}: {self.reason}" + (f" ({detail})" if detail else ""))
+        super().__init__(printable(f"{path}: {self.reason}" + (f" ({detail})" if detail else "")))
 
 
 class EncryptedPDF(IngestError):

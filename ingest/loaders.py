@@ -8,6 +8,7 @@ fetched or executed (external entities are not resolved by ElementTree).
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import warnings
@@ -41,6 +42,14 @@ _DOCX_DOCUMENT = "word/document.xml"
 _DOCX_CORE = "docProps/core.xml"
 _DOCX_PART_LIMITS = {_DOCX_DOCUMENT: 32 * 1024 * 1024, _DOCX_CORE: 1024 * 1024}
 _READ_BLOCK = 64 * 1024
+# longest first: the UTF-32 little-endian mark begins with the UTF-16 one
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _HEADING_STYLE = re.compile(r"(?:heading|rubrik)\s*(\d)", re.IGNORECASE)
 
 
@@ -87,13 +96,20 @@ def load_file(path: str | Path) -> LoadedFile:
 
 
 def load_text(path: Path, kind: str = "txt") -> LoadedFile:
+    """UTF-8, or UTF-16/UTF-32 with a byte-order mark (Windows' "Unicode" text); else Windows-1252."""
     raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), None)
+    if encoding:
+        text = raw.decode(encoding, errors="replace")
+    elif b"\x00" in raw[:4096]:
         raise UnsupportedType(path.name, "binary content in a text file")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+    if "\x00" in text[:4096]:
+        raise UnsupportedType(path.name, "binary content in a text file")
     if not text.strip():
         raise EmptyDocument(path.name)
     return LoadedFile(path=str(path), kind=kind, pages=[LoadedPage(text=text, number=None)])

@@ -108,12 +108,14 @@ class _Run:
 
     def ingest(self, found: Found) -> None:
         path = found.path
-        if not path.exists():
-            self.report.skipped.append(Skipped(str(path), "no such file"))
+        if found.skip or not path.exists():
+            self.report.skipped.append(Skipped(found.name, found.skip or "no such file"))
             return
         try:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 raise UnsupportedType(found.name, f"'{path.suffix or 'no extension'}'")
+            if not found.inside():  # a link changed since the folder was read
+                raise UnreadableFile(found.name, "it now leads out of the folder being ingested; not followed")
             entry = self.catalogs.entry(found)
             doc_id = document_id(found, entry)
             source = str(path.resolve())
@@ -154,8 +156,10 @@ class _Run:
 
 
 def _skipped(name: str, error: Exception) -> Skipped:
+    """A report line's parts: the escaped name, and a reason that cannot start a new line either (a
+    reader's message can quote a name from inside the file)."""
     if isinstance(error, OSError):
         error = UnreadableFile(name, error.strerror or str(error))
     elif not isinstance(error, IngestError):
         error = UnexpectedError.wrap(name, error)
-    return Skipped(name, error.reason + (f" ({error.detail})" if error.detail else ""))
+    return Skipped(name, printable(error.reason + (f" ({error.detail})" if error.detail else "")))
