@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from assistant.datadir import check_data_dir
@@ -86,10 +87,24 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+def _progress(files: list) -> Iterator:
+    """A bar on a terminal; otherwise plain lines on stderr (a log, CI, a service), one per file."""
     from tqdm import tqdm
 
-    from assistant.wiring import build_index, chunking_options
+    if sys.stderr.isatty():
+        yield from tqdm(files, desc="ingest", unit="file", file=sys.stderr)
+        return
+    for i, found in enumerate(files, start=1):
+        _line(f"ingest {i}/{len(files)}: {found.name}")
+        yield found
+
+
+def _line(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.wiring import build_index, chunking_options, ingest_limits
     from ingest.pipeline import ingest_paths
 
     index = build_index(settings)
@@ -101,11 +116,10 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         if not path.exists():
             raise AssistantError(f"no such file or folder: {path}")
 
-    def progress(files):
-        return tqdm(files, desc="ingest", unit="file", disable=None, file=sys.stderr)
-
+    notify = (lambda line: None) if sys.stderr.isatty() else (lambda line: _line(f"ingest {line}"))
+    options, limits = chunking_options(settings), ingest_limits(settings)
     try:
-        report = ingest_paths(paths, index, chunking_options(settings), progress=progress)
+        report = ingest_paths(paths, index, options, progress=_progress, limits=limits, notify=notify)
     except KeyboardInterrupt:
         print(
             "plansvar: ingest interrupted; the index holds only completed documents (run ingest again to finish)",

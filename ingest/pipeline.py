@@ -19,10 +19,18 @@ from typing import Protocol
 from ingest.chunking import chunk_document
 from ingest.discovery import Catalogs, Found, discover, document_id
 from ingest.documents import build_document
-from ingest.errors import DuplicateId, IngestError, UnexpectedError, UnreadableFile, UnsupportedType, printable
+from ingest.errors import (
+    DuplicateId,
+    IngestError,
+    TooLarge,
+    UnexpectedError,
+    UnreadableFile,
+    UnsupportedType,
+    printable,
+)
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.responsibilities import extract_responsibilities
-from ingest.types import Chunk, CleanDocument
+from ingest.types import DEFAULT_LIMITS, Chunk, CleanDocument, IngestLimits
 
 PIPELINE_VERSION = "10"  # bump when cleaning or chunking changes, so documents are re-ingested
 
@@ -71,7 +79,8 @@ class ChunkingOptions:
 
 
 def file_version(path: Path, catalog_entry: object, options: ChunkingOptions) -> str:
-    h = hashlib.sha256(path.read_bytes())
+    with open(path, "rb") as fh:
+        h = hashlib.file_digest(fh, "sha256")  # streamed: a huge file is never in memory whole
     extra = {"catalog": getattr(catalog_entry, "__dict__", None), "options": options.__dict__}
     h.update(json.dumps(extra, sort_keys=True, ensure_ascii=False).encode())
     h.update(PIPELINE_VERSION.encode())
@@ -83,10 +92,14 @@ def ingest_paths(
     sink: Sink,
     options: ChunkingOptions = ChunkingOptions(),
     progress: Callable[[Iterable[Found]], Iterable[Found]] = lambda it: it,
+    limits: IngestLimits = DEFAULT_LIMITS,
+    notify: Callable[[str], None] = lambda line: None,
 ) -> IngestReport:
+    """Ingest files and folders. ``progress`` wraps the files as they are read (a progress bar);
+    ``notify`` gets a line before each document's passages are embedded (the long step)."""
     report = IngestReport(garbage_collected=sink.collect_garbage())
     files, folders = discover(list(paths))
-    run = _Run(sink, options, sink.committed(), report)
+    run = _Run(sink, options, sink.committed(), report, limits, notify)
     for found in progress(files):
         run.ingest(found)
     for doc_id, info in run.committed.items():
@@ -101,8 +114,17 @@ def ingest_paths(
 class _Run:
     """One ingest run: which ids this run has claimed, and what it reports."""
 
-    def __init__(self, sink: Sink, options: ChunkingOptions, committed: dict[str, CommittedDoc], report: IngestReport):
+    def __init__(
+        self,
+        sink: Sink,
+        options: ChunkingOptions,
+        committed: dict[str, CommittedDoc],
+        report: IngestReport,
+        limits: IngestLimits,
+        notify: Callable[[str], None],
+    ):
         self.sink, self.options, self.committed, self.report = sink, options, committed, report
+        self.limits, self.notify = limits, notify
         self.claimed: dict[str, str] = {}  # doc_id -> source path of the file that has it in this run
         self.catalogs = Catalogs()
 
@@ -125,12 +147,16 @@ class _Run:
             if previous and previous.version == version and previous.source_path == source:
                 self.report.unchanged.append(doc_id)
                 return
-            doc = build_document(load_file(path), entry, doc_id)
+            doc = build_document(load_file(path, self.limits), entry, doc_id)
             chunks = chunk_document(doc, self.options.target_tokens, self.options.hard_limit)
+            if len(chunks) > self.limits.max_chunks:
+                detail = f"{len(chunks):,} passages; at most {self.limits.max_chunks:,} (PLANSVAR_INGEST__MAX_CHUNKS)"
+                raise TooLarge(found.name, detail)
             doc.register = extract_responsibilities(doc)
         except Exception as e:  # noqa: BLE001 - whatever goes wrong with one file, the run goes on without it
             self.report.skipped.append(_skipped(found.name, e))
             return
+        self.notify(f"{found.name}: {len(chunks)} passages to embed")
         self._write(doc, chunks, version, source, previous)
 
     def _claim(self, found: Found, doc_id: str, source: str) -> None:

@@ -104,3 +104,30 @@ def docx_with_lying_size(path: Path, part: str = "word/document.xml", unpacked: 
             at = data.find(signature, at + 4)
     path.write_bytes(bytes(data))
     return path
+
+
+def text_pdf(path: Path, chars: int, pages: int = 1) -> Path:
+    """A PDF whose ``pages`` pages each carry ``chars`` characters of text (deflated: small on disk)."""
+    words = b"planen ansvarar regionen kommunen uppdrag "
+    line = (words * (chars // len(words) + 1))[:chars]
+    stream = zlib.compress(b"BT /F1 10 Tf 72 720 Td (" + line + b") Tj ET", 9)
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (5 + i) for i in range(pages)), pages),
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        4: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    }
+    for i in range(pages):
+        objects[5 + i] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        objects[5 + i] += b"/Resources << /Font << /F1 3 0 R >> >> >>"
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n in sorted(objects):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + objects[n] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
