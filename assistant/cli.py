@@ -1,4 +1,4 @@
-"""The `plansvar` command line: ingest, docs, retrieve, ask, owners, serve, eval, feedback.
+"""The `plansvar` command line: ingest, docs, repair, retrieve, ask, owners, serve, eval, feedback.
 
 Errors print one clear line and exit non-zero; `--debug` shows the traceback.
 Exit codes: 0 ok, 1 error, 2 usage, 3 ingest finished but skipped some files, 130 interrupted.
@@ -17,6 +17,7 @@ from assistant.errors import AssistantError, user_message
 from assistant.settings import Settings, configure_runtime
 
 EXIT_SKIPPED = 3
+_WRITING = {"ingest", "repair", "serve"}  # the others only read: a full disk does not stop them
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--if-missing", action="store_true", help="only ingest when the index is empty")
 
     sub.add_parser("docs", help="list the indexed documents")
+    sub.add_parser("repair", help="rebuild a damaged index from the source files its documents came from")
 
     ret = sub.add_parser("retrieve", help="show the passages retrieved for a question")
     ret.add_argument("question")
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings(**overrides)
         if not settings.chroma_url or args.command == "serve":  # the server keeps uploads and feedback there
-            check_data_dir(settings.data_dir)
+            check_data_dir(settings.data_dir, writes=args.command in _WRITING)
         return _COMMANDS[args.command](args, settings)
     except KeyboardInterrupt:
         print("plansvar: interrupted", file=sys.stderr)
@@ -104,6 +106,7 @@ def _line(text: str) -> None:
 
 
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.datadir import space_check
     from assistant.wiring import build_index, chunking_options, ingest_limits
     from ingest.pipeline import ingest_paths
 
@@ -118,8 +121,9 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     notify = (lambda line: None) if sys.stderr.isatty() else (lambda line: _line(f"ingest {line}"))
     options, limits = chunking_options(settings), ingest_limits(settings)
+    space = None if settings.chroma_url else space_check(settings.data_dir, settings.chroma_path)
     try:
-        report = ingest_paths(paths, index, options, progress=_progress, limits=limits, notify=notify)
+        report = ingest_paths(paths, index, options, _progress, limits, notify, space)
     except KeyboardInterrupt:
         print(
             "plansvar: ingest interrupted; the index holds only completed documents (run ingest again to finish)",
@@ -138,7 +142,21 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     )
     for s in report.skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+    if report.stopped:
+        print(
+            f"plansvar: error: ingest stopped, {report.not_reached} more file(s) not read: the index holds every "
+            "document completed so far; free some space and run ingest again",
+            file=sys.stderr,
+        )
+        return 1
     return 0 if report.ok else EXIT_SKIPPED
+
+
+def _cmd_repair(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.repair import print_report, repair
+
+    notify = (lambda line: None) if sys.stderr.isatty() else (lambda line: _line(f"repair {line}"))
+    return print_report(repair(settings, _progress, notify), settings)
 
 
 def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
@@ -306,6 +324,7 @@ def _cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
 _COMMANDS = {
     "ingest": _cmd_ingest,
     "docs": _cmd_docs,
+    "repair": _cmd_repair,
     "retrieve": _cmd_retrieve,
     "ask": _cmd_ask,
     "owners": _cmd_owners,

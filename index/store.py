@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import ParamSpec, TypeVar
 from urllib.parse import urlparse
 
 import chromadb
+import chromadb.errors
 import httpx  # chromadb's HTTP client; only its connection errors are named here
 from chromadb.config import Settings as ChromaSettings
 
@@ -31,6 +33,26 @@ class StoreUnavailable(RuntimeError):
     """The vector store cannot be reached or opened."""
 
 
+class IndexDamaged(StoreUnavailable):
+    """The embedded index's files are damaged (a disk that filled up mid-write, a truncated file)."""
+
+    @classmethod
+    def at(cls, location: str, error: Exception) -> IndexDamaged:
+        detail = " ".join(str(error).split())[:200]
+        return cls(
+            f"the index in {location} is damaged ({detail}); rebuild it from the source files with "
+            "`plansvar repair` (the same --data-dir; see docs/DEPLOYMENT.md, A damaged index)"
+        )
+
+
+# what Chroma (SQLite, its HNSW files) says when its files are damaged rather than busy or unreachable
+_DAMAGED = re.compile(r"malformed|not a database|deserializ|pickle|hnsw segment|error finding id|corrupt", re.I)
+
+
+def _damaged(error: Exception) -> bool:
+    return isinstance(error, chromadb.errors.ChromaError | RuntimeError) and bool(_DAMAGED.search(str(error)))
+
+
 # a server that is down, restarting or unreachable: refused, reset, timed out, closed mid-answer
 _UNREACHABLE = (httpx.TransportError, ConnectionError, TimeoutError)
 P = ParamSpec("P")
@@ -38,7 +60,8 @@ R = TypeVar("R")
 
 
 def _reachable(method: Callable[P, R]) -> Callable[P, R]:
-    """Turn a lost connection to the Chroma server into :class:`StoreUnavailable`."""
+    """Turn a lost connection to the Chroma server into :class:`StoreUnavailable`, and damaged
+    embedded files into :class:`IndexDamaged`."""
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -50,6 +73,11 @@ def _reachable(method: Callable[P, R]) -> Callable[P, R]:
                 f"the Chroma vector store at {store.location} does not answer ({e}); "
                 "check that the server runs: Plansvar reconnects by itself when it is back"
             ) from e
+        except Exception as e:
+            store = args[0]
+            if store.embedded and _damaged(e):
+                raise IndexDamaged.at(store.location, e) from e
+            raise
 
     return wrapper
 
@@ -94,8 +122,11 @@ class ChromaStore:
             self.docs = self.client.get_or_create_collection(f"{prefix}_documents", embedding_function=None)
         except Exception as e:
             where = url or str(path)
+            if not url and _damaged(e):
+                raise IndexDamaged.at(where, e) from e
             raise StoreUnavailable(f"cannot open the Chroma vector store at {where}: {e}") from e
         self.location = url or str(path)
+        self.embedded = not url
 
     # -- chunks and sentences (both: vectors with doc_id/version metadata) ----------------------
     @_reachable
@@ -157,6 +188,7 @@ class ChromaStore:
         res = self.chunks.query(query_embeddings=[list(vector)], n_results=n, include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
+    @_reachable
     def chunk_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
         """The stored vectors of these chunks (for exact scores of candidates the ANN search missed)."""
         if not ids:

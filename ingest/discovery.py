@@ -29,6 +29,8 @@ class Found:
     root: Path
     skip: str = ""
     given: bool = False  # named by itself on the command line (not found in a folder)
+    doc_id: str = ""  # an id recorded earlier (a rebuild), instead of the catalog's or the path's
+    entry: CatalogEntry | None = None  # with ``doc_id``: the catalog entry recorded with it
 
     @property
     def relative(self) -> str:

@@ -73,3 +73,13 @@ class UnexpectedError(IngestError):
     def wrap(cls, path: str, error: Exception) -> UnexpectedError:
         detail = " ".join(f"{type(error).__name__}: {error}".split())
         return cls(path, detail if len(detail) <= 200 else detail[:199] + "…")
+
+
+class DiskSpaceLow(IngestError):
+    """The disk of the index cannot take what an ingest would write; nothing was written."""
+
+    reason = "not enough free disk space"
+
+    def __init__(self, message: str) -> None:  # about the run, not one file: the message alone
+        self.path, self.detail = "", message
+        Exception.__init__(self, printable(message))

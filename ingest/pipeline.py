@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ingest.catalog import CatalogEntry
 from ingest.chunking import chunk_document
 from ingest.discovery import Catalogs, Found, discover, document_id
 from ingest.documents import build_document
 from ingest.errors import (
+    DiskSpaceLow,
     DuplicateId,
     IngestError,
     TooLarge,
@@ -30,8 +32,11 @@ from ingest.errors import (
 )
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.responsibilities import extract_responsibilities
+from ingest.space import document_bytes, file_bytes
 from ingest.types import DEFAULT_LIMITS, Chunk, CleanDocument, IngestLimits
 
+# given the bytes a step will write: what is wrong with the disk ("" or None when it can take them)
+SpaceCheck = Callable[[int], str | None]
 PIPELINE_VERSION = "10"  # bump when cleaning or chunking changes, so documents are re-ingested
 
 
@@ -66,10 +71,12 @@ class IngestReport:
     skipped: list[Skipped] = field(default_factory=list)
     chunks_written: int = 0
     garbage_collected: int = 0
+    stopped: str = ""  # why the run stopped early (the disk), "" when it went through
+    not_reached: int = 0  # files not looked at because it stopped
 
     @property
     def ok(self) -> bool:
-        return not self.skipped
+        return not self.skipped and not self.stopped
 
 
 @dataclass(frozen=True)
@@ -94,13 +101,39 @@ def ingest_paths(
     progress: Callable[[Iterable[Found]], Iterable[Found]] = lambda it: it,
     limits: IngestLimits = DEFAULT_LIMITS,
     notify: Callable[[str], None] = lambda line: None,
+    space: SpaceCheck | None = None,
 ) -> IngestReport:
     """Ingest files and folders. ``progress`` wraps the files as they are read (a progress bar);
     ``notify`` gets a line before each document's passages are embedded (the long step)."""
-    report = IngestReport(garbage_collected=sink.collect_garbage())
     files, folders = discover(list(paths))
-    run = _Run(sink, options, sink.committed(), report, limits, notify)
-    for found in progress(files):
+    return ingest_found(files, folders, sink, options, progress, limits, notify, space)
+
+
+def ingest_found(
+    files: list[Found],
+    folders: list[Path],
+    sink: Sink,
+    options: ChunkingOptions = ChunkingOptions(),
+    progress: Callable[[Iterable[Found]], Iterable[Found]] = lambda it: it,
+    limits: IngestLimits = DEFAULT_LIMITS,
+    notify: Callable[[str], None] = lambda line: None,
+    space: SpaceCheck | None = None,
+) -> IngestReport:
+    """:func:`ingest_paths` for files already found (``folders``: where files that are gone are removed).
+
+    With ``space`` (given the bytes a step needs, it says what is wrong, or nothing): the run does
+    not start when the disk cannot take all the files that changed (:class:`DiskSpaceLow`), and
+    stops before a document the disk cannot take (``report.stopped``); the index then holds every
+    document completed so far."""
+    report = IngestReport(garbage_collected=sink.collect_garbage())
+    run = _Run(sink, options, sink.committed(), report, limits, notify, space or (lambda need: None))
+    problem = run.space(run.space_needed(files))
+    if problem:
+        raise DiskSpaceLow(problem)
+    for n, found in enumerate(progress(files)):
+        if report.stopped:
+            report.not_reached = len(files) - n
+            break
         run.ingest(found)
     for doc_id, info in run.committed.items():
         src = Path(info.source_path)
@@ -122,32 +155,26 @@ class _Run:
         report: IngestReport,
         limits: IngestLimits,
         notify: Callable[[str], None],
+        space: SpaceCheck,
     ):
         self.sink, self.options, self.committed, self.report = sink, options, committed, report
-        self.limits, self.notify = limits, notify
+        self.limits, self.notify, self.space = limits, notify, space
         self.claimed: dict[str, str] = {}  # doc_id -> source path of the file that has it in this run
         self.catalogs = Catalogs()
+        self.versions: dict[Path, str] = {}
 
     def ingest(self, found: Found) -> None:
-        path = found.path
-        if found.skip or not path.exists():
+        if found.skip or not found.path.exists():
             self.report.skipped.append(Skipped(found.name, found.skip or "no such file"))
             return
         try:
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise UnsupportedType(found.name, f"'{path.suffix or 'no extension'}'")
-            if not found.inside():  # a link changed since the folder was read
-                raise UnreadableFile(found.name, "it now leads out of the folder being ingested; not followed")
-            entry = self.catalogs.entry(found)
-            doc_id = document_id(found, entry)
-            source = str(path.resolve())
+            entry, doc_id, source, version = self._identify(found)
             self._claim(found, doc_id, source)
-            version = file_version(path, entry, self.options)
             previous = self.committed.get(doc_id)
-            if previous and previous.version == version and previous.source_path == source:
+            if _unchanged(previous, version, source):
                 self.report.unchanged.append(doc_id)
                 return
-            doc = build_document(load_file(path, self.limits), entry, doc_id)
+            doc = build_document(load_file(found.path, self.limits), entry, doc_id)
             chunks = chunk_document(doc, self.options.target_tokens, self.options.hard_limit)
             if len(chunks) > self.limits.max_chunks:
                 detail = f"{len(chunks):,} passages; at most {self.limits.max_chunks:,} (PLANSVAR_INGEST__MAX_CHUNKS)"
@@ -156,8 +183,39 @@ class _Run:
         except Exception as e:  # noqa: BLE001 - whatever goes wrong with one file, the run goes on without it
             self.report.skipped.append(_skipped(found.name, e))
             return
+        problem = self.space(document_bytes(len(doc.text), len(chunks)))
+        if problem:  # stop between documents, before the disk fills up in the middle of a write
+            self.report.stopped = problem
+            self.report.skipped.append(Skipped(found.name, printable(f"not ingested: {problem}")))
+            return
         self.notify(f"{found.name}: {len(chunks)} passages to embed")
         self._write(doc, chunks, version, source, previous)
+
+    def _identify(self, found: Found) -> tuple[CatalogEntry | None, str, str, str]:
+        """The file's catalog entry, id, resolved path and version; raises when it cannot be ingested."""
+        path = found.path
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise UnsupportedType(found.name, f"'{path.suffix or 'no extension'}'")
+        if not found.inside():  # a link changed since the folder was read
+            raise UnreadableFile(found.name, "it now leads out of the folder being ingested; not followed")
+        entry = found.entry if found.doc_id else self.catalogs.entry(found)
+        doc_id = found.doc_id or document_id(found, entry)
+        if path not in self.versions:
+            self.versions[path] = file_version(path, entry, self.options)
+        return entry, doc_id, str(path.resolve()), self.versions[path]
+
+    def space_needed(self, files: list[Found]) -> int:
+        """The disk the files that changed need (estimated from their sizes)."""
+        total = 0
+        for found in files:
+            try:
+                _, doc_id, source, version = self._identify(found)
+                size = found.path.stat().st_size
+            except Exception:  # noqa: BLE001 - such a file is reported when its turn comes
+                continue
+            if not found.skip and not _unchanged(self.committed.get(doc_id), version, source):
+                total += file_bytes(found.path, size, self.limits.max_chars)
+        return total
 
     def _claim(self, found: Found, doc_id: str, source: str) -> None:
         """Take ``doc_id`` for this file, unless another file has it (in this run, or one still on disk)."""
@@ -179,6 +237,10 @@ class _Run:
             if old_id != doc.doc_id and info.source_path == source and old_id not in self.claimed:
                 self.sink.remove(old_id)
                 self.report.removed.append(old_id)
+
+
+def _unchanged(previous: CommittedDoc | None, version: str, source: str) -> bool:
+    return previous is not None and previous.version == version and previous.source_path == source
 
 
 def _skipped(name: str, error: Exception) -> Skipped:
