@@ -15,7 +15,7 @@ from pathlib import Path
 
 from assistant.evaluation import evaluate_answers, evaluate_register, evaluate_retrieval, load_gold
 from assistant.settings import Settings
-from assistant.wiring import build_assistant, build_index, build_retriever, chunking_options
+from assistant.wiring import build_assistant, build_index, build_retriever, chunking_options, ingest_limits
 from ingest.pipeline import ingest_paths
 
 
@@ -47,7 +47,7 @@ def evaluate_set(settings: Settings, eval_set: EvalSet, k: int = 10, llm: bool =
     """Retrieval, answers and register of one set, its corpus indexed first when needed."""
     own = settings_for(settings, eval_set)
     index = build_index(own)
-    ingest_paths([eval_set.corpus], index, chunking_options(own))
+    ingest_paths([eval_set.corpus], index, chunking_options(own), limits=ingest_limits(own))
     retriever = build_retriever(own, index)
     gold = load_gold(eval_set.questions)
     report = {"set": eval_set.name, "gold": str(eval_set.questions)}
@@ -56,7 +56,9 @@ def evaluate_set(settings: Settings, eval_set: EvalSet, k: int = 10, llm: bool =
     snapshot = retriever.snapshot
     report["answers"] = evaluate_answers(gold, lambda q: assistant.ask(q).to_json(), snapshot.texts.get, llm=llm)
     if eval_set.register and eval_set.register.is_file():
-        report["register"] = evaluate_register(list(snapshot.register), eval_set.register, snapshot.texts)
+        report["register"] = evaluate_register(
+            list(snapshot.register), eval_set.register, snapshot.texts, snapshot.documents
+        )
     return report
 
 

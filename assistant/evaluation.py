@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.types import Passage
+from index.types import DocumentInfo, Passage
 from ingest.register import Responsibility
 from ingest.tokens import count_tokens
 
@@ -258,9 +258,19 @@ def format_answer_report(report: dict) -> str:
 
 
 # -- register ----------------------------------------------------------------------------------
-def evaluate_register(found: list[Responsibility], owners_gold: Path, doc_texts: Mapping[str, str]) -> dict:
-    """Precision and recall of the stored register against a gold file of responsibility statements."""
+def evaluate_register(
+    found: list[Responsibility],
+    owners_gold: Path,
+    doc_texts: Mapping[str, str],
+    documents: Sequence[DocumentInfo] = (),
+) -> dict:
+    """Precision and recall of the stored register against a gold file of responsibility statements.
+
+    The gold names documents by file name: ``documents`` (the index's records) map each file name to
+    the id ingest gave it (a catalog's id, else the path it was ingested by)."""
     from assistant.register_eval import score_register
 
     gold = [json.loads(line) for line in owners_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {k: round(v, 4) if isinstance(v, float) else v for k, v in score_register(found, gold, doc_texts).items()}
+    doc_ids = {Path(d.source_path).name: d.doc_id for d in documents if d.source_path}
+    score = score_register(found, gold, doc_texts, doc_ids)
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in score.items()}

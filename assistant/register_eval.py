@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ingest.catalog import Catalog
+from ingest.catalog import Catalog, doc_id_for
 from ingest.documents import build_document
 from ingest.errors import IngestError
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
@@ -57,8 +57,9 @@ def gold_spans(
     """Per gold statement: its doc_id and where its evidence stands.
 
     A statement names its document by file name: ``doc_ids`` maps file names to doc_ids (a catalog may
-    give a document another id); without an entry, the file name without extension is the id, and a
-    name that is no document's id is the one document whose text holds the evidence.
+    give a document another id); without an entry, the id is the file name as ingest makes it
+    (``doc_id_for``), and a name that is no document's id is the one document whose text holds the
+    evidence.
     """
     norms = {doc_id: _normalised(text) for doc_id, text in doc_texts.items()}
     out = []
@@ -72,7 +73,7 @@ def gold_spans(
 def _gold_doc(g: dict, doc_texts: dict[str, str], norms: dict, doc_ids: dict[str, str]) -> str:
     if g["doc"] in doc_ids:
         return doc_ids[g["doc"]]
-    doc_id = Path(g["doc"]).stem.lower().replace(" ", "-")
+    doc_id = doc_id_for(g["doc"])
     if doc_id in doc_texts:
         return doc_id
     needle = " ".join(g["evidence"].split()).lower()

@@ -24,6 +24,16 @@ class ChunkingSettings(BaseModel):
     hard_limit: int = Field(480, ge=64, le=500, description="No chunk shown to users exceeds this many tokens.")
 
 
+class IngestSettings(BaseModel):
+    max_pages: int = Field(1000, ge=1, description="A PDF with more pages is skipped as too large.")
+    max_chars: int = Field(
+        1_000_000, ge=1000, description="A document with more characters of text is skipped as too large."
+    )
+    max_chunks: int = Field(
+        3000, ge=1, description="A document that makes more passages is skipped as too large (embedding time)."
+    )
+
+
 class RetrievalSettings(BaseModel):
     top_k: int = Field(5, ge=1, le=50, description="Passages returned by retrieval.")
     candidates: int = Field(
@@ -241,6 +251,7 @@ class Settings(BaseSettings):
     upload: UploadSettings = Field(default_factory=UploadSettings)
     mcp: McpSettings = Field(default_factory=McpSettings)
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)

@@ -16,6 +16,7 @@ from index.retriever import HybridRetriever, RetrievalOptions
 from index.store import ChromaStore
 from ingest.language.glossary import default_glossary
 from ingest.pipeline import ChunkingOptions
+from ingest.types import IngestLimits
 from prompts import PromptError
 
 
@@ -36,6 +37,10 @@ def build_index(settings: Settings) -> PlanIndex:
 
 def chunking_options(settings: Settings) -> ChunkingOptions:
     return ChunkingOptions(settings.chunking.target_tokens, settings.chunking.hard_limit)
+
+
+def ingest_limits(settings: Settings) -> IngestLimits:
+    return IngestLimits(**settings.ingest.model_dump())
 
 
 def build_retriever(settings: Settings, index: PlanIndex | None = None) -> HybridRetriever:

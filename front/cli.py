@@ -1,4 +1,4 @@
-"""The `plansvar` command line: ingest, docs, retrieve, ask, owners, serve, eval, feedback.
+"""The `plansvar` command line: ingest, docs, repair, retrieve, ask, owners, serve, eval, feedback.
 
 Errors print one clear line and exit non-zero; `--debug` shows the traceback.
 Exit codes: 0 ok, 1 error, 2 usage, 3 ingest finished but skipped some files, 130 interrupted.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from assistant.errors import AssistantError, user_message
@@ -18,6 +18,7 @@ from front.datadir import check_data_dir
 
 EXIT_SKIPPED = 3
 PageServer = Callable[[Settings, str, int], None]  # app.serve
+_WRITING = {"ingest", "repair", "serve"}  # the others only read: a full disk does not stop them
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--if-missing", action="store_true", help="only ingest when the index is empty")
 
     sub.add_parser("docs", help="list the indexed documents")
+    sub.add_parser("repair", help="rebuild a damaged index from the source files its documents came from")
 
     ret = sub.add_parser("retrieve", help="show the passages retrieved for a question")
     ret.add_argument("question")
@@ -86,7 +88,7 @@ def main(argv: list[str] | None = None, page: PageServer | None = None) -> int:
     try:
         settings = Settings(**overrides)
         if not settings.chroma_url or args.command == "serve":  # the server keeps uploads and feedback there
-            check_data_dir(settings.data_dir)
+            check_data_dir(settings.data_dir, writes=args.command in _WRITING)
         return _COMMANDS[args.command](args, settings)
     except KeyboardInterrupt:
         print("plansvar: interrupted", file=sys.stderr)
@@ -98,10 +100,25 @@ def main(argv: list[str] | None = None, page: PageServer | None = None) -> int:
         return 1
 
 
-def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+def _progress(files: list) -> Iterator:
+    """A bar on a terminal; otherwise plain lines on stderr (a log, CI, a service), one per file."""
     from tqdm import tqdm
 
-    from assistant.wiring import build_index, chunking_options
+    if sys.stderr.isatty():
+        yield from tqdm(files, desc="ingest", unit="file", file=sys.stderr)
+        return
+    for i, found in enumerate(files, start=1):
+        _line(f"ingest {i}/{len(files)}: {found.name}")
+        yield found
+
+
+def _line(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.wiring import build_index, chunking_options, ingest_limits
+    from front.datadir import space_check
     from ingest.pipeline import ingest_paths
 
     index = build_index(settings)
@@ -113,11 +130,11 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         if not path.exists():
             raise AssistantError(f"no such file or folder: {path}")
 
-    def progress(files):
-        return tqdm(files, desc="ingest", unit="file", disable=None, file=sys.stderr)
-
+    notify = (lambda line: None) if sys.stderr.isatty() else (lambda line: _line(f"ingest {line}"))
+    options, limits = chunking_options(settings), ingest_limits(settings)
+    space = None if settings.chroma_url else space_check(settings.data_dir, settings.chroma_path)
     try:
-        report = ingest_paths(paths, index, chunking_options(settings), progress=progress)
+        report = ingest_paths(paths, index, options, _progress, limits, notify, space)
     except KeyboardInterrupt:
         print(
             "plansvar: ingest interrupted; the index holds only completed documents (run ingest again to finish)",
@@ -136,7 +153,21 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     )
     for s in report.skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+    if report.stopped:
+        print(
+            f"plansvar: error: ingest stopped, {report.not_reached} more file(s) not read: the index holds every "
+            "document completed so far; free some space and run ingest again",
+            file=sys.stderr,
+        )
+        return 1
     return 0 if report.ok else EXIT_SKIPPED
+
+
+def _cmd_repair(args: argparse.Namespace, settings: Settings) -> int:
+    from front.repair import print_report, repair
+
+    notify = (lambda line: None) if sys.stderr.isatty() else (lambda line: _line(f"repair {line}"))
+    return print_report(repair(settings, _progress, notify), settings)
 
 
 def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
@@ -263,7 +294,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         report["answers"] = evaluate_answers(gold, ask, snapshot.texts.get, llm=args.llm)
         owners = args.owners or gold_path.parent / "owners_dev.jsonl"
         if owners.is_file():
-            report["register"] = evaluate_register(list(snapshot.register), owners, snapshot.texts)
+            report["register"] = evaluate_register(list(snapshot.register), owners, snapshot.texts, snapshot.documents)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:
@@ -330,6 +361,7 @@ def _cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
 _COMMANDS = {
     "ingest": _cmd_ingest,
     "docs": _cmd_docs,
+    "repair": _cmd_repair,
     "retrieve": _cmd_retrieve,
     "ask": _cmd_ask,
     "owners": _cmd_owners,

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from assistant.service import AssistantService
 from assistant.settings import Settings
-from assistant.wiring import chunking_options
+from assistant.wiring import chunking_options, ingest_limits
 from front.limits import RateLimiter, retry_after
 from ingest.catalog import doc_id_for
 from ingest.pipeline import IngestReport, ingest_paths
@@ -147,7 +147,7 @@ class UploadHandler:
             if taken:
                 return _rejected(clean, taken)
             backup = _write_keeping_backup(target, data)
-            result = self._ingest(clean, target)
+            result = self._ingest(clean, target, replace)
             if result.ok:
                 if backup:
                     backup.unlink(missing_ok=True)
@@ -161,21 +161,26 @@ class UploadHandler:
 
     def _ingested_elsewhere(self, target: Path) -> str | None:
         """Why ``target`` may not be ingested without the admin's word: the document it would become
-        (same id) was ingested from another file (an indexed plan, not an earlier upload of this name)."""
-        committed = self.service.index.committed().get(doc_id_for(target))
-        if committed is None or not committed.source_path:
-            return None
-        if Path(committed.source_path).resolve() == target.resolve():
-            return None
-        return (
-            f"an indexed document has the same name ({committed.doc_id}, from {Path(committed.source_path).name}); "
-            "rename the file, or choose to replace that document"
-        )
+        (its id, letter case aside: "Plan.txt" and "plan.txt" are one file on some systems) was
+        ingested from another file (an indexed plan, not an earlier upload of this name)."""
+        wanted = doc_id_for(target.name).casefold()  # a file ingested by itself: its name is its id
+        for committed in self.service.index.committed().values():
+            if committed.doc_id.casefold() != wanted or not committed.source_path:
+                continue
+            if Path(committed.source_path).resolve() == target.resolve():
+                continue
+            return (
+                f"an indexed document has the same name ({committed.doc_id}, from "
+                f"{Path(committed.source_path).name}); rename the file, or choose to replace that document"
+            )
+        return None
 
-    def _ingest(self, clean: str, target: Path) -> UploadResult:
-        """Ingest the saved file; any failure of the loader is a plain reason (logged in full here)."""
+    def _ingest(self, clean: str, target: Path, replace: bool) -> UploadResult:
+        """Ingest the saved file (``replace``: it may take the id of a document ingested from another
+        file); any failure is a plain reason (logged in full here)."""
+        options, limits = chunking_options(self.settings), ingest_limits(self.settings)
         try:
-            report = ingest_paths([target], self.service.index, chunking_options(self.settings))
+            report = ingest_paths([target], self.service.index, options, limits=limits, replace=replace)
         except Exception as e:  # one bad upload must never surface as a raw exception
             log.warning("upload %s could not be ingested", clean, exc_info=e)
             return _rejected(clean, f"the file could not be read ({type(e).__name__})", status="skipped")

@@ -17,6 +17,18 @@ class StoreUnavailable(RuntimeError):
     """The vector store cannot be reached or opened."""
 
 
+class IndexDamaged(StoreUnavailable):
+    """The embedded index's files are damaged (a disk that filled up mid-write, a truncated file)."""
+
+    @classmethod
+    def at(cls, location: str, error: Exception) -> IndexDamaged:
+        detail = " ".join(str(error).split())[:200]
+        return cls(
+            f"the index in {location} is damaged ({detail}); rebuild it from the source files with "
+            "`plansvar repair` (the same --data-dir; see docs/DEPLOYMENT.md, A damaged index)"
+        )
+
+
 @dataclass
 class StoredChunk:
     chunk_id: str

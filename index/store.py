@@ -12,30 +12,42 @@ HTTP request, so the next one simply works.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
+import chromadb.errors
 import httpx  # chromadb's HTTP client; only its connection errors are named here
 from chromadb.config import Settings as ChromaSettings
 
-from index.backends import StoredChunk, StoredDocument, StoreUnavailable
+from index.backends import IndexDamaged, StoredChunk, StoredDocument, StoreUnavailable
 
 _BATCH = 256
 _DOC_VECTOR = [1.0]  # document records are looked up by id, never by similarity
+# what Chroma (SQLite, its HNSW files) says when its files are damaged rather than busy or unreachable
+_DAMAGED = re.compile(r"malformed|not a database|deserializ|pickle|hnsw segment|error finding id|corrupt", re.I)
+
+
+def _damaged(error: Exception) -> bool:
+    return isinstance(error, chromadb.errors.ChromaError | RuntimeError) and bool(_DAMAGED.search(str(error)))
+
+
 # a server that is down, restarting or unreachable: refused, reset, timed out, closed mid-answer
 _UNREACHABLE = (httpx.TransportError, ConnectionError, TimeoutError)
 
 
 class _Guarded:
-    """A Chroma collection whose calls turn a lost connection into :class:`StoreUnavailable`:
-    the one place where Chroma's connection errors are translated."""
+    """A Chroma collection whose calls turn a lost connection into :class:`StoreUnavailable`, and
+    damaged files of an embedded index into :class:`IndexDamaged`: the one place where Chroma's
+    errors are translated."""
 
-    def __init__(self, collection: Any, location: str) -> None:
+    def __init__(self, collection: Any, location: str, embedded: bool) -> None:
         self._collection = collection
         self._location = location
+        self._embedded = embedded
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         method = getattr(self._collection, name)
@@ -48,6 +60,10 @@ class _Guarded:
                     f"the Chroma vector store at {self._location} does not answer ({e}); "
                     "check that the server runs: Plansvar reconnects by itself when it is back"
                 ) from e
+            except Exception as e:
+                if self._embedded and _damaged(e):
+                    raise IndexDamaged.at(self._location, e) from e
+                raise
 
         return call
 
@@ -79,11 +95,14 @@ class ChromaStore:
             docs = self.client.get_or_create_collection(f"{prefix}_documents", embedding_function=None)
         except Exception as e:
             where = url or str(path)
+            if not url and _damaged(e):
+                raise IndexDamaged.at(where, e) from e
             raise StoreUnavailable(f"cannot open the Chroma vector store at {where}: {e}") from e
         self.location = url or str(path)
-        self.chunks = _Guarded(chunks, self.location)
-        self.sentences = _Guarded(sentences, self.location)
-        self.docs = _Guarded(docs, self.location)
+        self.embedded = not url
+        self.chunks = _Guarded(chunks, self.location, self.embedded)
+        self.sentences = _Guarded(sentences, self.location, self.embedded)
+        self.docs = _Guarded(docs, self.location, self.embedded)
 
     # -- chunks and sentences (both: vectors with doc_id/version metadata) ----------------------
     def add_chunks(self, ids: list[str], vectors: Sequence, texts: list[str], metas: list[dict]) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
+
+from ingest.errors import printable
 
 CATALOG_FILE = "catalog.json"
 
@@ -48,6 +51,10 @@ class Catalog:
         return self.entries.get(path.name)
 
 
-def doc_id_for(path: Path) -> str:
-    """A stable id from the file name: lower case, no extension."""
-    return path.stem.lower().replace(" ", "-")
+def doc_id_for(relative: str | PurePath) -> str:
+    """The id of a document without a catalog entry: its path relative to the folder it was ingested
+    from, with its suffix and ``/`` between folders (``plan-2020.txt``, ``bilagor/Plan.PDF``).
+
+    Unique per file and the same on every run, and a file name in a gold set is its id. NFC, so a
+    name spelled with combining accents gets the same id; control characters are escaped."""
+    return printable(unicodedata.normalize("NFC", PurePath(relative).as_posix()))

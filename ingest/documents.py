@@ -11,12 +11,13 @@ from ingest.errors import EmptyDocument
 from ingest.types import CleanDocument, LoadedFile
 
 
-def build_document(loaded: LoadedFile, entry: CatalogEntry | None = None) -> CleanDocument:
+def build_document(loaded: LoadedFile, entry: CatalogEntry | None = None, doc_id: str | None = None) -> CleanDocument:
+    """The cleaned document; its id is the catalog's, else ``doc_id``, else the file name (see ``doc_id_for``)."""
     path = Path(loaded.path)
     text, blocks, page_starts = clean_pages(loaded)
     if not text.strip():
         raise EmptyDocument(path.name, "nothing left after cleaning")
-    doc_id = entry.doc_id if entry else doc_id_for(path)
+    doc_id = entry.doc_id if entry else doc_id or doc_id_for(path.name)
     title = entry.title if entry else _guess_title(loaded, text, blocks, path)
     meta = entry.as_meta() if entry else {}
     meta["source_kind"] = loaded.kind

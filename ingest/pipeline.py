@@ -16,14 +16,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ingest.catalog import CATALOG_FILE, Catalog, doc_id_for
+from ingest.catalog import CatalogEntry
 from ingest.chunking import chunk_document
+from ingest.discovery import Catalogs, Found, discover, document_id
 from ingest.documents import build_document
-from ingest.errors import IngestError, UnreadableFile, UnsupportedType
+from ingest.errors import (
+    DiskSpaceLow,
+    DuplicateId,
+    IngestError,
+    TooLarge,
+    UnexpectedError,
+    UnreadableFile,
+    UnsupportedType,
+    printable,
+)
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.register import extract_responsibilities
-from ingest.types import Chunk, CleanDocument
+from ingest.space import document_bytes, file_bytes
+from ingest.types import DEFAULT_LIMITS, Chunk, CleanDocument, IngestLimits
 
+# given the bytes a step will write: what is wrong with the disk ("" or None when it can take them)
+SpaceCheck = Callable[[int], str | None]
 PIPELINE_VERSION = "12"  # bump when cleaning, chunking or the register changes, so documents are re-ingested
 
 
@@ -58,10 +71,12 @@ class IngestReport:
     skipped: list[Skipped] = field(default_factory=list)
     chunks_written: int = 0
     garbage_collected: int = 0
+    stopped: str = ""  # why the run stopped early (the disk), "" when it went through
+    not_reached: int = 0  # files not looked at because it stopped
 
     @property
     def ok(self) -> bool:
-        return not self.skipped
+        return not self.skipped and not self.stopped
 
 
 @dataclass(frozen=True)
@@ -70,28 +85,9 @@ class ChunkingOptions:
     hard_limit: int = 480
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """Files to ingest and the folders they were found in (folders are where removal applies)."""
-    files: list[Path] = []
-    folders: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            folders.append(p.resolve())
-            files.extend(
-                f
-                for f in sorted(p.rglob("*"))
-                if f.is_file()
-                and f.name != CATALOG_FILE
-                and not f.name.startswith(".")
-                and f.name.lower() != "readme.md"
-            )
-        else:
-            files.append(p)
-    return files, folders
-
-
 def file_version(path: Path, catalog_entry: object, options: ChunkingOptions) -> str:
-    h = hashlib.sha256(path.read_bytes())
+    with open(path, "rb") as fh:
+        h = hashlib.file_digest(fh, "sha256")  # streamed: a huge file is never in memory whole
     extra = {"catalog": getattr(catalog_entry, "__dict__", None), "options": options.__dict__}
     h.update(json.dumps(extra, sort_keys=True, ensure_ascii=False).encode())
     h.update(PIPELINE_VERSION.encode())
@@ -102,62 +98,165 @@ def ingest_paths(
     paths: Iterable[Path],
     sink: Sink,
     options: ChunkingOptions = ChunkingOptions(),
-    progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda it: it,
+    progress: Callable[[Iterable[Found]], Iterable[Found]] = lambda it: it,
+    limits: IngestLimits = DEFAULT_LIMITS,
+    notify: Callable[[str], None] = lambda line: None,
+    space: SpaceCheck | None = None,
+    *,
+    replace: bool = False,
 ) -> IngestReport:
-    report = IngestReport(garbage_collected=sink.collect_garbage())
+    """Ingest files and folders. ``progress`` wraps the files as they are read (a progress bar);
+    ``notify`` gets a line before each document's passages are embedded (the long step).
+    ``replace``: a file may take over the id of a document ingested from another file that is still
+    there (an upload the admin chose to put in its place); otherwise that is :class:`DuplicateId`."""
     files, folders = discover(list(paths))
-    committed = sink.committed()
-    seen: set[str] = set()
-    catalogs: dict[Path, Catalog] = {}
-    for path in progress(files):
-        catalog = catalogs.setdefault(path.parent, Catalog.load(path.parent))
-        _ingest_one(path, catalog, sink, options, committed, seen, report)
-    for doc_id, info in committed.items():
+    return ingest_found(files, folders, sink, options, progress, limits, notify, space, replace=replace)
+
+
+def ingest_found(
+    files: list[Found],
+    folders: list[Path],
+    sink: Sink,
+    options: ChunkingOptions = ChunkingOptions(),
+    progress: Callable[[Iterable[Found]], Iterable[Found]] = lambda it: it,
+    limits: IngestLimits = DEFAULT_LIMITS,
+    notify: Callable[[str], None] = lambda line: None,
+    space: SpaceCheck | None = None,
+    *,
+    replace: bool = False,
+) -> IngestReport:
+    """:func:`ingest_paths` for files already found (``folders``: where files that are gone are removed).
+
+    With ``space`` (given the bytes a step needs, it says what is wrong, or nothing): the run does
+    not start when the disk cannot take all the files that changed (:class:`DiskSpaceLow`), and
+    stops before a document the disk cannot take (``report.stopped``); the index then holds every
+    document completed so far."""
+    report = IngestReport(garbage_collected=sink.collect_garbage())
+    run = _Run(sink, options, sink.committed(), report, limits, notify, space or (lambda need: None))
+    run.replace = replace
+    problem = run.space(run.space_needed(files))
+    if problem:
+        raise DiskSpaceLow(problem)
+    for n, found in enumerate(progress(files)):
+        if report.stopped:
+            report.not_reached = len(files) - n
+            break
+        run.ingest(found)
+    for doc_id, info in run.committed.items():
         src = Path(info.source_path)
         inside = any(src.is_relative_to(f) for f in folders)
-        if doc_id not in seen and inside and not src.exists():
+        if doc_id not in run.claimed and inside and not src.exists():
             sink.remove(doc_id)
             report.removed.append(doc_id)
     return report
 
 
-def _ingest_one(
-    path: Path,
-    catalog: Catalog,
-    sink: Sink,
-    options: ChunkingOptions,
-    committed: dict[str, CommittedDoc],
-    seen: set[str],
-    report: IngestReport,
-) -> None:
-    if not path.exists():
-        report.skipped.append(Skipped(str(path), "no such file"))
-        return
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        err = UnsupportedType(path.name, f"'{path.suffix or 'no extension'}'")
-        report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
-        return
-    entry = catalog.for_file(path)
-    doc_id = entry.doc_id if entry else doc_id_for(path)
-    seen.add(doc_id)
-    try:
-        version = file_version(path, entry, options)
-        previous = committed.get(doc_id)
-        if previous and previous.version == version:
-            report.unchanged.append(doc_id)
+class _Run:
+    """One ingest run: which ids this run has claimed, and what it reports."""
+
+    def __init__(
+        self,
+        sink: Sink,
+        options: ChunkingOptions,
+        committed: dict[str, CommittedDoc],
+        report: IngestReport,
+        limits: IngestLimits,
+        notify: Callable[[str], None],
+        space: SpaceCheck,
+    ):
+        self.sink, self.options, self.committed, self.report = sink, options, committed, report
+        self.limits, self.notify, self.space = limits, notify, space
+        self.claimed: dict[str, str] = {}  # doc_id -> source path of the file that has it in this run
+        self.replace = False  # a file may take over an id another file on disk has (ingest_paths)
+        self.catalogs = Catalogs()
+        self.versions: dict[Path, str] = {}
+
+    def ingest(self, found: Found) -> None:
+        if found.skip or not found.path.exists():
+            self.report.skipped.append(Skipped(found.name, found.skip or "no such file"))
             return
-        doc = build_document(load_file(path), entry)
-        chunks = chunk_document(doc, options.target_tokens, options.hard_limit)
-        doc.register = extract_responsibilities(doc)
-    except IngestError as e:
-        report.skipped.append(Skipped(path.name, e.reason + (f" ({e.detail})" if e.detail else "")))
-        return
-    except OSError as e:
-        err = UnreadableFile(path.name, e.strerror or str(e))
-        report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
-        return
-    sink.stage(doc, chunks, version)
-    sink.commit(doc, chunks, version, str(path.resolve()))
-    sink.drop_stale(doc_id, version)
-    (report.updated if previous else report.added).append(doc_id)
-    report.chunks_written += len(chunks)
+        try:
+            entry, doc_id, source, version = self._identify(found)
+            self._claim(found, doc_id, source)
+            previous = self.committed.get(doc_id)
+            if _unchanged(previous, version, source):
+                self.report.unchanged.append(doc_id)
+                return
+            doc = build_document(load_file(found.path, self.limits), entry, doc_id)
+            chunks = chunk_document(doc, self.options.target_tokens, self.options.hard_limit)
+            if len(chunks) > self.limits.max_chunks:
+                detail = f"{len(chunks):,} passages; at most {self.limits.max_chunks:,} (PLANSVAR_INGEST__MAX_CHUNKS)"
+                raise TooLarge(found.name, detail)
+            doc.register = extract_responsibilities(doc)
+        except Exception as e:  # noqa: BLE001 - whatever goes wrong with one file, the run goes on without it
+            self.report.skipped.append(_skipped(found.name, e))
+            return
+        problem = self.space(document_bytes(len(doc.text), len(chunks)))
+        if problem:  # stop between documents, before the disk fills up in the middle of a write
+            self.report.stopped = problem
+            self.report.skipped.append(Skipped(found.name, printable(f"not ingested: {problem}")))
+            return
+        self.notify(f"{found.name}: {len(chunks)} passages to embed")
+        self._write(doc, chunks, version, source, previous)
+
+    def _identify(self, found: Found) -> tuple[CatalogEntry | None, str, str, str]:
+        """The file's catalog entry, id, resolved path and version; raises when it cannot be ingested."""
+        path = found.path
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise UnsupportedType(found.name, f"'{path.suffix or 'no extension'}'")
+        if not found.inside():  # a link changed since the folder was read
+            raise UnreadableFile(found.name, "it now leads out of the folder being ingested; not followed")
+        entry = found.entry if found.doc_id else self.catalogs.entry(found)
+        doc_id = found.doc_id or document_id(found, entry)
+        if path not in self.versions:
+            self.versions[path] = file_version(path, entry, self.options)
+        return entry, doc_id, str(path.resolve()), self.versions[path]
+
+    def space_needed(self, files: list[Found]) -> int:
+        """The disk the files that changed need (estimated from their sizes)."""
+        total = 0
+        for found in files:
+            try:
+                _, doc_id, source, version = self._identify(found)
+                size = found.path.stat().st_size
+            except Exception:  # noqa: BLE001 - such a file is reported when its turn comes
+                continue
+            if not found.skip and not _unchanged(self.committed.get(doc_id), version, source):
+                total += file_bytes(found.path, size, self.limits.max_chars)
+        return total
+
+    def _claim(self, found: Found, doc_id: str, source: str) -> None:
+        """Take ``doc_id`` for this file, unless another file has it (in this run, or one still on disk)."""
+        other = self.claimed.get(doc_id)
+        previous = self.committed.get(doc_id)
+        taken = previous and previous.source_path != source and Path(previous.source_path).exists()
+        if other is None and taken and not self.replace:
+            other = previous.source_path
+        if other is not None:
+            raise DuplicateId(found.name, f"'{printable(doc_id)}' is already the id of {printable(other)}")
+        self.claimed[doc_id] = source
+
+    def _write(self, doc, chunks: list[Chunk], version: str, source: str, previous: CommittedDoc | None) -> None:
+        self.sink.stage(doc, chunks, version)
+        self.sink.commit(doc, chunks, version, source)
+        self.sink.drop_stale(doc.doc_id, version)
+        (self.report.updated if previous else self.report.added).append(doc.doc_id)
+        self.report.chunks_written += len(chunks)
+        for old_id, info in self.committed.items():  # the same file under an earlier id (ids were stems once)
+            if old_id != doc.doc_id and info.source_path == source and old_id not in self.claimed:
+                self.sink.remove(old_id)
+                self.report.removed.append(old_id)
+
+
+def _unchanged(previous: CommittedDoc | None, version: str, source: str) -> bool:
+    return previous is not None and previous.version == version and previous.source_path == source
+
+
+def _skipped(name: str, error: Exception) -> Skipped:
+    """A report line's parts: the escaped name, and a reason that cannot start a new line either (a
+    reader's message can quote a name from inside the file)."""
+    if isinstance(error, OSError):
+        error = UnreadableFile(name, error.strerror or str(error))
+    elif not isinstance(error, IngestError):
+        error = UnexpectedError.wrap(name, error)
+    return Skipped(name, printable(error.reason + (f" ({error.detail})" if error.detail else "")))

@@ -192,7 +192,7 @@ def test_an_upload_named_like_an_indexed_plan_needs_the_admins_word(open_app):
     [row] = _rows(_upload(open_app, [_file(p) for p in paths], TOKEN))
     assert row[1] == "rejected" and "same name" in row[2], row
     client = Client(open_app.url + "/", verbose=False)
-    assert "kollektivtrafiken" in client.predict("trafikplan", 0, -1, api_name="/document")["text"]
+    assert "kollektivtrafiken" in client.predict("trafikplan.txt", 0, -1, api_name="/document")["text"]
     paths = _upload_files(open_app, {"trafikplan.txt": b"Helt annan text om cyklar och gator.\n"})
     [row] = _rows(_upload(open_app, [_file(p) for p in paths], TOKEN, replace=True))
     assert row[1] == "updated", row

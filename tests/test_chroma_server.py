@@ -65,19 +65,19 @@ def test_ingest_retrieve_and_reingest_through_the_server(tmp_path, make_settings
 
     report = ingest_paths([folder], index, chunking_options(settings))
 
-    assert sorted(report.added) == ["avfall", "bibliotek", "kollektivtrafik"] and report.ok
+    assert sorted(report.added) == ["avfall.txt", "bibliotek.md", "kollektivtrafik.txt"] and report.ok
     passages = build_retriever(settings).retrieve("Vem ansvarar för kollektivtrafiken och busslinjer?", k=3)
-    assert passages[0].doc_id == "kollektivtrafik"
+    assert passages[0].doc_id == "kollektivtrafik.txt"
     assert "kollektivtrafiken" in passages[0].text
     assert not settings.chroma_path.exists(), "nothing may be written to the embedded store"
 
     # a second client (a fresh connection) sees the same data on the server
     fresh = build_index(settings)
-    assert sorted(fresh.committed()) == ["avfall", "bibliotek", "kollektivtrafik"]
+    assert sorted(fresh.committed()) == ["avfall.txt", "bibliotek.md", "kollektivtrafik.txt"]
     assert fresh.store.chunks.count() == sum(d.n_chunks for d in fresh.documents()) == report.chunks_written
 
     again = ingest_paths([folder], fresh, chunking_options(settings))
-    assert sorted(again.unchanged) == ["avfall", "bibliotek", "kollektivtrafik"]
+    assert sorted(again.unchanged) == ["avfall.txt", "bibliotek.md", "kollektivtrafik.txt"]
     assert again.chunks_written == 0 and not again.added and not again.updated
 
 
@@ -86,7 +86,7 @@ def test_collection_prefix_keeps_indexes_apart_on_one_server(tmp_path, make_sett
     first = make_settings(chroma_url=chroma_url, embedder="hashing", collection_prefix="first_index")
     second = make_settings(chroma_url=chroma_url, embedder="hashing", collection_prefix="second_index")
     ingest_paths([folder], build_index(first), chunking_options(first))
-    assert list(build_index(first).committed()) == ["avfall"]
+    assert list(build_index(first).committed()) == ["avfall.txt"]
     assert build_index(second).committed() == {}
 
 

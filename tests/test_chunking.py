@@ -64,7 +64,7 @@ def test_chunk_text_is_exactly_the_document_slice(doc, chunks):
     assert len(chunks) > 3
     for chunk in chunks:
         assert chunk.text == doc.text[chunk.start : chunk.end]
-        assert chunk.doc_id == doc.doc_id == "plan"
+        assert chunk.doc_id == doc.doc_id == "plan.txt"
 
 
 def test_chunks_are_in_order_and_do_not_overlap(chunks):
@@ -125,7 +125,7 @@ def test_paragraph_after_the_list_does_not_inherit_the_lead_in():
 def test_chunk_ids_are_unique_and_name_the_document(chunks):
     ids = [c.chunk_id for c in chunks]
     assert len(set(ids)) == len(ids)
-    assert all(i.startswith("plan#") for i in ids)
+    assert all(i.startswith("plan.txt#") for i in ids)
 
 
 def test_chunk_ids_change_when_the_text_changes(chunks):

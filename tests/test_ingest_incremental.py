@@ -120,7 +120,7 @@ def _ingest(folder: Path, index: PlanIndex, settings, options: ChunkingOptions |
 
 def test_first_run_adds_every_file(plans, index, settings):
     report = _ingest(plans, index, settings)
-    assert sorted(report.added) == ["alfa", "beta", "delta", "gamma"]
+    assert sorted(report.added) == ["alfa.txt", "beta.txt", "delta.txt", "gamma.txt"]
     assert report.ok and not report.updated and not report.unchanged and not report.removed
     assert report.chunks_written == index.store.chunks.count() > 4  # several chunks per file
     assert all(d.n_chunks >= 2 for d in index.documents())
@@ -131,7 +131,7 @@ def test_rerun_with_nothing_changed_writes_nothing(plans, index, settings):
     _ingest(plans, index, settings)
     ids_before = set(index.store.chunk_ids())
     report = _ingest(plans, index, settings)
-    assert sorted(report.unchanged) == ["alfa", "beta", "delta", "gamma"]
+    assert sorted(report.unchanged) == ["alfa.txt", "beta.txt", "delta.txt", "gamma.txt"]
     assert report.added == report.updated == report.removed == []
     assert report.chunks_written == 0 and report.garbage_collected == 0
     assert set(index.store.chunk_ids()) == ids_before
@@ -140,29 +140,29 @@ def test_rerun_with_nothing_changed_writes_nothing(plans, index, settings):
 
 def test_changed_file_is_updated_and_its_old_chunks_are_gone(plans, index, settings):
     _ingest(plans, index, settings)
-    old_beta = set(index.store.chunk_ids({"doc_id": "beta"}))
+    old_beta = set(index.store.chunk_ids({"doc_id": "beta.txt"}))
     (plans / "beta.txt").write_text(_plan_text(1, paragraphs=8, marker="reviderad "), encoding="utf-8")
 
     report = _ingest(plans, index, settings)
 
-    assert report.updated == ["beta"]
-    assert sorted(report.unchanged) == ["alfa", "delta", "gamma"]
-    new_beta = set(index.store.chunk_ids({"doc_id": "beta"}))
+    assert report.updated == ["beta.txt"]
+    assert sorted(report.unchanged) == ["alfa.txt", "delta.txt", "gamma.txt"]
+    new_beta = set(index.store.chunk_ids({"doc_id": "beta.txt"}))
     assert new_beta and not new_beta & old_beta
-    beta = next(d for d in index.documents() if d.doc_id == "beta")
+    beta = next(d for d in index.documents() if d.doc_id == "beta.txt")
     assert report.chunks_written == beta.n_chunks == len(new_beta)
-    assert "reviderad" in index.document_text("beta")
-    assert all("reviderad" in p.text for p in _passages(index) if p.doc_id == "beta" and "Avsnitt" in p.text)
+    assert "reviderad" in index.document_text("beta.txt")
+    assert all("reviderad" in p.text for p in _passages(index) if p.doc_id == "beta.txt" and "Avsnitt" in p.text)
     assert_consistent(index)
 
 
 def test_changed_chunking_options_reingest_everything_without_duplicates(plans, index, settings):
     _ingest(plans, index, settings)
     report = _ingest(plans, index, settings, ChunkingOptions(target_tokens=64, hard_limit=480))
-    assert sorted(report.updated) == ["alfa", "beta", "delta", "gamma"]
+    assert sorted(report.updated) == ["alfa.txt", "beta.txt", "delta.txt", "gamma.txt"]
     assert_consistent(index)
     report = _ingest(plans, index, settings, ChunkingOptions(target_tokens=400, hard_limit=480))
-    assert sorted(report.updated) == ["alfa", "beta", "delta", "gamma"]
+    assert sorted(report.updated) == ["alfa.txt", "beta.txt", "delta.txt", "gamma.txt"]
     assert_consistent(index)
 
 
@@ -170,10 +170,10 @@ def test_deleted_file_is_removed(plans, index, settings):
     _ingest(plans, index, settings)
     (plans / "gamma.txt").unlink()
     report = _ingest(plans, index, settings)
-    assert report.removed == ["gamma"]
-    assert "gamma" not in index.committed()
-    assert index.store.chunk_ids({"doc_id": "gamma"}) == []
-    assert not any(p.doc_id == "gamma" for p in _passages(index))
+    assert report.removed == ["gamma.txt"]
+    assert "gamma.txt" not in index.committed()
+    assert index.store.chunk_ids({"doc_id": "gamma.txt"}) == []
+    assert not any(p.doc_id == "gamma.txt" for p in _passages(index))
     assert_consistent(index)
 
 
@@ -187,8 +187,8 @@ def test_removal_applies_only_inside_the_folders_given(tmp_path, index, settings
 
     report = _ingest(first, index, settings)  # `second` is not part of this run: gamma stays
 
-    assert report.removed == ["beta"]
-    assert sorted(index.committed()) == ["alfa", "gamma"]
+    assert report.removed == ["beta.txt"]
+    assert sorted(index.committed()) == ["alfa.txt", "gamma.txt"]
     assert_consistent(index)
 
 
@@ -212,18 +212,18 @@ def test_interrupted_ingest_shows_only_committed_documents_and_the_next_run_clea
         _ingest(plans, InterruptedIndex(index, interrupt_at=2), settings)
 
     committed = index.committed()
-    assert list(committed) == ["alfa"]  # files are ingested in name order: alfa, beta, ...
-    assert {p.doc_id for p in _passages(index)} == {"alfa"}
+    assert list(committed) == ["alfa.txt"]  # files are ingested in name order: alfa, beta, ...
+    assert {p.doc_id for p in _passages(index)} == {"alfa.txt"}
     assert len(_passages(index)) == index.documents()[0].n_chunks
     staged = index.store.chunks.count() - index.documents()[0].n_chunks
     assert staged > 0, "beta's chunks were staged before the commit was cut off"
-    assert index.store.chunk_ids({"doc_id": "beta"})
+    assert index.store.chunk_ids({"doc_id": "beta.txt"})
 
     report = _ingest(plans, index, settings)
 
     assert report.garbage_collected == staged
-    assert report.unchanged == ["alfa"]
-    assert sorted(report.added) == ["beta", "delta", "gamma"]
+    assert report.unchanged == ["alfa.txt"]
+    assert sorted(report.added) == ["beta.txt", "delta.txt", "gamma.txt"]
     assert_consistent(index)
 
 
@@ -252,15 +252,15 @@ def test_interrupted_update_of_unchanged_text_keeps_the_old_version_visible(plan
 
 def test_interrupted_update_of_changed_text_keeps_the_old_version_visible(plans, index, settings):
     _ingest(plans, index, settings)
-    before = [(p.chunk_id, p.text) for p in _passages(index) if p.doc_id == "alfa"]
+    before = [(p.chunk_id, p.text) for p in _passages(index) if p.doc_id == "alfa.txt"]
     (plans / "alfa.txt").write_text(_plan_text(0, marker="ändrad "), encoding="utf-8")
 
     with pytest.raises(KeyboardInterrupt):
         _ingest(plans, InterruptedIndex(index, interrupt_at=1), settings)
 
-    assert [(p.chunk_id, p.text) for p in _passages(index) if p.doc_id == "alfa"] == before
+    assert [(p.chunk_id, p.text) for p in _passages(index) if p.doc_id == "alfa.txt"] == before
     report = _ingest(plans, index, settings)
-    assert report.updated == ["alfa"] and report.garbage_collected > 0
+    assert report.updated == ["alfa.txt"] and report.garbage_collected > 0
     assert_consistent(index)
 
 

@@ -126,7 +126,7 @@ def test_an_ingest_makes_a_new_cache_and_removes_the_old_one(settings, tmp_path)
     _ingest(settings, tmp_path / "plans", ["avfall"])
     retriever, counter = _retriever(settings)
     assert counter.builds == 1, "a cache of other documents is never used"
-    assert retriever.retrieve("matavfall återvinningscentral", 1)[0].doc_id == "avfall"
+    assert retriever.retrieve("matavfall återvinningscentral", 1)[0].doc_id == "avfall.txt"
     [after] = _cache_dirs(settings)
     assert after.name != before.name
 
@@ -137,7 +137,7 @@ def test_an_unwritable_cache_folder_is_a_warning_not_an_error(settings, caplog):
     with caplog.at_level(logging.WARNING, logger="plansvar.keyword_cache"):
         retriever = build_retriever(settings)
     assert "cannot be written" in caplog.text
-    assert retriever.retrieve("busslinjer kollektivtrafiken", 1)[0].doc_id == "kollektivtrafik"
+    assert retriever.retrieve("busslinjer kollektivtrafiken", 1)[0].doc_id == "kollektivtrafik.txt"
 
 
 def test_the_analysers_are_the_ones_the_cache_is_keyed_for():

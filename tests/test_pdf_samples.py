@@ -25,14 +25,14 @@ from ingest.pipeline import IngestReport, discover, ingest_paths
 PDF_SAMPLES = Path(__file__).parent / "fixtures" / "pdf-samples"
 
 GOOD = {
-    "minimal-document",
-    "002-trivial-libre-office-writer",
-    "pdflatex-4-pages",
-    "pdflatex-outline",
-    "multicolumn",
-    "google-doc-document",
-    "habibi",
-    "geotopo-komprimiert",
+    "minimal-document.pdf",
+    "002-trivial-libre-office-writer.pdf",
+    "pdflatex-4-pages.pdf",
+    "pdflatex-outline.pdf",
+    "multicolumn.pdf",
+    "google-doc-document.pdf",
+    "habibi.pdf",
+    "GeoTopo-komprimiert.pdf",
 }
 # file -> words the skip reason must contain (lower case)
 BROKEN = {
@@ -93,46 +93,46 @@ def test_passage_text_is_the_stored_document_text_between_its_offsets(samples, p
 
 
 def test_each_chunk_of_the_4_page_pdf_knows_its_page(passages_by_doc):
-    pages = [p.page for p in passages_by_doc["pdflatex-4-pages"]]
+    pages = [p.page for p in passages_by_doc["pdflatex-4-pages.pdf"]]
     assert None not in pages
     assert set(pages) == {1, 2, 3, 4}
     assert pages == sorted(pages)  # document order follows page order
 
 
 def test_one_page_files_are_page_1(passages_by_doc):
-    for doc_id in ("minimal-document", "002-trivial-libre-office-writer", "google-doc-document"):
+    for doc_id in ("minimal-document.pdf", "002-trivial-libre-office-writer.pdf", "google-doc-document.pdf"):
         assert {p.page for p in passages_by_doc[doc_id]} == {1}, doc_id
-    assert "Lorem ipsum dolor sit amet" in passages_by_doc["minimal-document"][0].text
+    assert "Lorem ipsum dolor sit amet" in passages_by_doc["minimal-document.pdf"][0].text
 
 
 def test_google_doc_title_comes_from_the_pdf_metadata(samples):
     _, index = samples
     docs = {d.doc_id: d for d in index.documents()}
-    assert docs["google-doc-document"].title == "PDF Example Document"
+    assert docs["google-doc-document.pdf"].title == "PDF Example Document"
 
 
 def test_multicolumn_keeps_all_three_pages(passages_by_doc):
-    assert {p.page for p in passages_by_doc["multicolumn"]} == {1, 2, 3}
+    assert {p.page for p in passages_by_doc["multicolumn.pdf"]} == {1, 2, 3}
 
 
 def test_arabic_text_is_kept(passages_by_doc):
-    text = " ".join(p.text for p in passages_by_doc["habibi"])
+    text = " ".join(p.text for p in passages_by_doc["habibi.pdf"])
     assert "حَبيبي" in text
     assert "habibi" in text
 
 
 def test_geotopo_textbook_is_ingested_whole(samples, passages_by_doc):
     _, index = samples
-    doc = next(d for d in index.documents() if d.doc_id == "geotopo-komprimiert")
+    doc = next(d for d in index.documents() if d.doc_id == "GeoTopo-komprimiert.pdf")
     assert doc.pages == 117
     assert doc.title == "Geometrie und Topologie"
-    pages = {p.page for p in passages_by_doc["geotopo-komprimiert"]}
+    pages = {p.page for p in passages_by_doc["GeoTopo-komprimiert.pdf"]}
     assert min(pages) == 1 and max(pages) >= 115
     assert len(pages) >= 100
 
 
 def test_outline_titles_become_section_headings(passages_by_doc):
-    sections = {p.section for p in passages_by_doc["pdflatex-outline"]}
+    sections = {p.section for p in passages_by_doc["pdflatex-outline.pdf"]}
     for title in ("Foo", "Bar", "Baz"):
         assert any(s.endswith(title) for s in sections), (title, sections)
 
@@ -227,7 +227,7 @@ def test_unsupported_files_in_a_folder_are_skipped_and_the_rest_is_ingested(tmp_
     shutil.copy(PDF_SAMPLES / "minimal-document.pdf", folder / "minimal-document.pdf")
     settings = make_settings(embedder="hashing")
     report = ingest_paths([folder], build_index(settings), chunking_options(settings))
-    assert report.added == ["minimal-document"]
+    assert report.added == ["minimal-document.pdf"]
     reasons = _skip_reasons(report)
     assert set(reasons) == {"report.odt", "map.png", "broken.docx"}
     assert reasons.pop("broken.docx").startswith(DamagedFile.reason)  # .docx is read, this one is not one

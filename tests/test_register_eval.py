@@ -19,11 +19,11 @@ def test_score_register_matches_one_to_one_on_body_and_overlap():
     ]
     at = text.index("Nämnden")
     found = [
-        _found("plan", "nämnden", at, at + 28),
-        _found("plan", "Nämnden", at, at + 28),  # a duplicate matches nothing more
-        _found("plan", "Regionen", text.index("Styrelsen"), len(text)),  # wrong body
+        _found("plan.txt", "nämnden", at, at + 28),
+        _found("plan.txt", "Nämnden", at, at + 28),  # a duplicate matches nothing more
+        _found("plan.txt", "Regionen", text.index("Styrelsen"), len(text)),  # wrong body
     ]
-    score = score_register(found, gold, {"plan": text, "other": "Något helt annat."})
+    score = score_register(found, gold, {"plan.txt": text, "other.txt": "Något helt annat."})
     assert score == {"precision": 1 / 3, "recall": 1 / 3, "found": 3, "gold": 3, "matched": 1}
 
 

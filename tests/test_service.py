@@ -46,7 +46,8 @@ def test_empty_index_is_index_missing_until_something_is_ingested(settings, tmp_
     with pytest.raises(IndexMissing):
         service()
     _ingest(settings, tmp_path / "plans", ["avfall"])
-    assert [d.doc_id for d in service().documents()] == ["avfall"]  # an empty index is looked at again on every call
+    # an empty index is looked at again on every call
+    assert [d.doc_id for d in service().documents()] == ["avfall.txt"]
 
 
 def test_documents_ingested_elsewhere_appear_after_the_refresh_interval(settings, tmp_path):
@@ -62,10 +63,10 @@ def test_documents_ingested_elsewhere_appear_after_the_refresh_interval(settings
     assert service() is first, "the check runs in the background; this request is answered at once"
     service.wait_for_refresh(30)
     second = service()
-    assert second is not first and [d.doc_id for d in second.documents()] == ["avfall", "bibliotek"]
-    assert second.retriever.retrieve("folkbiblioteken meröppet", 1)[0].doc_id == "bibliotek"
+    assert second is not first and [d.doc_id for d in second.documents()] == ["avfall.txt", "bibliotek.txt"]
+    assert second.retriever.retrieve("folkbiblioteken meröppet", 1)[0].doc_id == "bibliotek.txt"
     kept = [d.doc_id for d in first.documents()]
-    assert kept == ["avfall"], "the old Assistant is left as it was (requests in flight keep it)"
+    assert kept == ["avfall.txt"], "the old Assistant is left as it was (requests in flight keep it)"
 
     clock.now = 20.0
     service()
@@ -82,7 +83,7 @@ def test_refresh_seconds_zero_never_checks_but_refresh_does(make_settings, tmp_p
     _ingest(settings, tmp_path / "plans", ["bibliotek"])
     clock.now = 1e6
     assert service() is first
-    assert service.refresh() is True and service().document("bibliotek") is not None
+    assert service.refresh() is True and service().document("bibliotek.txt") is not None
     assert service.refresh() is False
     assert service.refresh(force=True) is True
 
@@ -120,7 +121,8 @@ def test_concurrent_questions_during_refreshes_all_get_answers(settings, tmp_pat
         for t in threads:
             t.join(timeout=30)
     assert not errors, errors[:3]
-    assert answered and {d.doc_id for d in service().documents()} == {"avfall", "kollektivtrafik", "bibliotek"}
+    assert answered
+    assert {d.doc_id for d in service().documents()} == {"avfall.txt", "kollektivtrafik.txt", "bibliotek.txt"}
 
 
 def test_a_failing_background_check_is_logged_and_retried(settings, tmp_path, caplog):

@@ -53,10 +53,10 @@ def test_the_snapshot_cannot_be_changed_and_outlives_a_new_commit(tmp_path):
     (tmp_path / "b.md").write_text("# Plan B\n\nKommunen ska inrätta ett råd för äldrefrågor.\n", encoding="utf-8")
     ingest_paths([tmp_path], index)
     after = index.snapshot()
-    assert [d.doc_id for d in before.documents] == ["a"] and [d.doc_id for d in after.documents] == ["a", "b"]
+    assert [d.doc_id for d in before.documents] == ["a.md"] and [d.doc_id for d in after.documents] == ["a.md", "b.md"]
     assert before.fingerprint != after.fingerprint
     with pytest.raises(TypeError):
-        before.texts["b"] = "x"  # type: ignore[index]
+        before.texts["b.md"] = "x"  # type: ignore[index]
 
 
 def test_the_register_is_typed_and_points_into_the_text(tmp_path):
@@ -66,7 +66,7 @@ def test_the_register_is_typed_and_points_into_the_text(tmp_path):
     snap = index.snapshot()
     [entry] = snap.register
     assert entry.owner == "Nämnden" and entry.kind == "responsible"
-    assert "bemanningen" in snap.texts["a"][entry.task_start : entry.task_end]
+    assert "bemanningen" in snap.texts["a.md"][entry.task_start : entry.task_end]
 
 
 def test_sentence_vectors_come_from_the_store(index):

@@ -122,17 +122,17 @@ def test_traversal_names_are_saved_inside_the_uploads_folder(upload, settings, t
 
 def test_upload_is_ingested_incrementally_and_answered(upload, settings):
     result = upload("trafikplan.txt", PLAN, TOKEN)
-    assert result.ok and result.status == "added" and result.doc_id == "trafikplan" and result.chunks >= 1
+    assert result.ok and result.status == "added" and result.doc_id == "trafikplan.txt" and result.chunks >= 1
     assistant = upload.service()
-    assert assistant.document("trafikplan") is not None
-    assert assistant.retriever.retrieve("kollektivtrafiken busslinjer", 1)[0].doc_id == "trafikplan"
+    assert assistant.document("trafikplan.txt") is not None
+    assert assistant.retriever.retrieve("kollektivtrafiken busslinjer", 1)[0].doc_id == "trafikplan.txt"
 
     again = upload("trafikplan.txt", PLAN, TOKEN)
     assert again.ok and again.status == "unchanged" and again.chunks == 0
 
     changed = upload("trafikplan.txt", PLAN.replace(b"2025", b"2026"), TOKEN)
     assert changed.ok and changed.status == "updated"
-    assert "2026" in upload.service().snapshot.texts["trafikplan"]
+    assert "2026" in upload.service().snapshot.texts["trafikplan.txt"]
 
 
 def test_a_bad_file_never_replaces_a_good_upload_of_the_same_name(upload, settings):
@@ -141,7 +141,7 @@ def test_a_bad_file_never_replaces_a_good_upload_of_the_same_name(upload, settin
     assert not bad.ok and bad.status == "skipped"
     assert (settings.uploads_dir / "plan.txt").read_bytes() == PLAN
     assert [p.name for p in settings.uploads_dir.iterdir()] == ["plan.txt"]
-    assert upload.service().document("plan") is not None
+    assert upload.service().document("plan.txt") is not None
 
 
 def test_every_allowed_type_is_accepted(upload, tmp_path):
@@ -151,7 +151,7 @@ def test_every_allowed_type_is_accepted(upload, tmp_path):
     assert set(ALLOWED_SUFFIXES) == {Path(n).suffix for n in files}
     results = [upload(name, data, TOKEN) for name, data in files.items()]
     assert [r.status for r in results] == ["added"] * 4, [r.message for r in results]
-    assert {d.doc_id for d in upload.service().documents()} == {"a", "b", "c", "d"}
+    assert {d.doc_id for d in upload.service().documents()} == {"a.txt", "b.md", "c.docx", "d.pdf"}
 
 
 def test_from_path_checks_the_size_before_reading(upload, settings, tmp_path):
@@ -161,7 +161,7 @@ def test_from_path_checks_the_size_before_reading(upload, settings, tmp_path):
     good = tmp_path / "gradio-tmp-name.txt"
     good.write_bytes(PLAN)
     result = upload.from_path(good, TOKEN, name="kollektivtrafik.txt")
-    assert result.ok and result.doc_id == "kollektivtrafik"
+    assert result.ok and result.doc_id == "kollektivtrafik.txt"
     assert result.to_json()["status"] == "added"
 
 
@@ -175,10 +175,10 @@ def test_an_upload_named_like_an_indexed_plan_is_refused_unless_the_admin_replac
     plans = tmp_path / "plans"
     plans.mkdir()
     (plans / "trafikplan.txt").write_bytes(PLAN)
-    assert ingest_paths([plans], upload.service.index, chunking_options(settings)).added == ["trafikplan"]
+    assert ingest_paths([plans], upload.service.index, chunking_options(settings)).added == ["trafikplan.txt"]
     refused = upload("Trafikplan.txt", b"Helt annan text om cyklar.\n", TOKEN)
     assert not refused.ok and "same name" in refused.message and "trafikplan.txt" in refused.message
-    assert "kollektivtrafiken" in upload.service().document("trafikplan")[1]
+    assert "kollektivtrafiken" in upload.service().document("trafikplan.txt")[1]
     _assert_nothing_written(settings)
     replaced = upload("trafikplan.txt", b"Helt annan text om cyklar.\n", TOKEN, replace=True)
     assert replaced.ok and replaced.status == "updated"
