@@ -22,7 +22,7 @@ from index.types import DocumentInfo, Passage
 from ingest.language.analysis import analyse_question
 from ingest.language.answer_types import carries
 from ingest.language.detect import detect_language
-from ingest.language.questions import asks_who, has_second_question, may_follow_up
+from ingest.language.questions import has_second_question, may_follow_up
 
 OWNER_KINDS = frozenset({"owner"})  # the register names owners (recipients and parties: the passages)
 
@@ -35,9 +35,7 @@ class AnswerOptions:
     max_unknown_sv: float = 0.6
     max_unknown_en: float = 0.75
     max_question_chars: int = 1000
-    route_by_analysis: bool = False  # owner questions by question analysis (else by "who" cues)
-    type_weight: float = 0.0  # score bonus for a sentence that carries the kind of answer asked for
-    typed_evidence: bool = False  # refuse when no quote carries the kind of answer asked for
+    type_weight: float = 0.1  # score bonus for a sentence that carries the kind of answer asked for
     # the register answers an owner question only when one of its entries lies in one of the best
     # this many quoted sentences (the passages and the register agree on the task); 0: always
     register_agrees: int = 0
@@ -152,17 +150,14 @@ class Assistant:
         similarity = self._similarity(query, passages)
         analysis = analyse_question(text)
         quotes = self.answerer.select(analysis, scoring_query, passages, similarity)
-        evidence = self.answerer.evidence(
-            scoring_query, quotes[:2], analysis, self.snapshot.known_text, self.options.typed_evidence
-        )
+        evidence = self.answerer.evidence(scoring_query, quotes[:2], analysis, self.snapshot.known_text)
         matches: list[Match] = []
         if quotes and self._partial(evidence, lang):
             answer = self._partial_answer(text, lang, evidence.missing, quotes[0])
         elif not quotes or not self._supported(evidence, lang):
             answer = self._refuse(text, lang, passages)
         else:
-            who = analysis.expects in OWNER_KINDS if self.options.route_by_analysis else asks_who(text)
-            if who:
+            if analysis.expects in OWNER_KINDS:
                 matches = self.owner_finder.find(text, scoring_query, passages, similarity)
                 if self.options.register_agrees:
                     matches = _agreeing(matches, quotes[: self.options.register_agrees])
@@ -170,7 +165,7 @@ class Assistant:
             answer = self._compose(text, lang, quotes) if owner is None else owner
             if owner is not None and has_second_question(text):
                 answer = self._extend(owner, lang, quotes)
-            if self.options.typed_evidence and analysis.wants_name and not _names_person(answer):
+            if analysis.wants_name and not _names_person(answer):
                 answer = self._partial_answer(text, lang, "name", quotes[0])
         t3 = time.perf_counter()
         answer.timings = {

@@ -20,8 +20,8 @@ from index.snapshot import CorpusSnapshot
 from index.types import Passage
 from ingest.language.analysis import QuestionAnalysis
 from ingest.language.answer_types import carries
-from ingest.language.marks import AMOUNT, NUMBER, PERIOD, is_item, period_in
-from ingest.language.questions import asked_role, asks_amount, asks_quantity
+from ingest.language.marks import PERIOD, is_item, period_in
+from ingest.language.questions import asked_role
 from ingest.language.search_text import search_form
 from ingest.language.sentences import quotable_sentences, split_sentences
 from ingest.language.words import QUESTION_STEMS, WORD, analyse, analyse_chars, opens_with_back_reference
@@ -244,16 +244,16 @@ class ExtractiveAnswerer:
                 out.append(Quote(quote.passage, span[0], span[1], text[span[0] : span[1]], quote.score))
         return out
 
-    def evidence(
-        self, query: str, quotes: list[Quote], question: QuestionAnalysis, known_text: str, typed: bool = False
-    ) -> Evidence:
-        """``known_text``: all indexed text (documents and metadata), to tell a period the plans never name.
-        ``typed``: the kind of answer asked for must be in the quotes (else it is reported missing)."""
+    def evidence(self, query: str, quotes: list[Quote], question: QuestionAnalysis, known_text: str) -> Evidence:
+        """What decides whether the quotes answer the question. ``known_text``: all indexed text
+        (documents and metadata), to tell a period the plans never name. The kind of answer the
+        question asks for (a date, a number, an amount, a period, contact details, a person's name)
+        must be in the quotes, else it is reported missing."""
         q = self.question_terms(query)
         coverage = max((self.sentence_score(q, x.text + " " + x.passage.context, 0)[1] for x in quotes), default=0.0)
         dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
         missing = _missing_answer_type(question.question, quotes, known_text)
-        if typed and not missing:
+        if not missing:
             text = " ".join(x.text + " " + x.passage.context for x in quotes)
             if question.expects in REQUIRED_KINDS and not carries(question.expects, text, question.term):
                 missing = question.expects
@@ -301,10 +301,6 @@ class ExtractiveAnswerer:
 def _missing_answer_type(question: str, quotes: list[Quote], known_text: str) -> str:
     """The answer type the question asks for but the quoted evidence does not contain ('' if none)."""
     evidence = " ".join(x.text + " " + x.passage.context for x in quotes)
-    if asks_amount(question) and not AMOUNT.search(evidence):
-        return "amount"
-    if asks_quantity(question) and not NUMBER.search(evidence):
-        return "number or date"
     for a, b in PERIOD.findall(question):
         if not period_in(known_text, a, b):
             return f"period {a}–{b}"

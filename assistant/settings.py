@@ -67,6 +67,12 @@ class AnswerSettings(BaseModel):
         0.75, ge=0, le=1, description="The same for English questions (untranslated English words count as unknown)."
     )
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are rejected with a clear message.")
+    type_weight: float = Field(
+        0.1,
+        ge=0,
+        description="Score bonus for a sentence that carries the kind of answer the question asks for "
+        "(a date for 'när …?'); chosen by cross-validation over the development sets.",
+    )
 
 
 class LLMSettings(BaseModel):

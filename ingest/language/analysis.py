@@ -330,7 +330,7 @@ def _what_is(copula: str, rest: list[str]) -> str:
     words = [t for t in rest if t not in _ARTICLES]
     if words and words[0] in qw.COUNT_WORDS and len(words) > 1:
         return "list"  # "vad är de fem delmålen", "what are the three priorities"
-    for t in words[:2]:
+    for t in [*words[:2], *_head(words)]:
         cls = _noun_class(t)
         if cls and cls not in ("body", "party"):
             return cls
@@ -346,6 +346,17 @@ def _what_is(copula: str, rest: list[str]) -> str:
     if not article and " ".join(words[-2:]) in ("for nagot", "for something"):
         return "definition"
     return "fact"
+
+
+def _head(words: list[str]) -> list[str]:
+    """The last word of the noun phrase that opens ``words`` (up to a preposition): its head noun
+    ("the committee's own budget for 2021" → "budget")."""
+    phrase: list[str] = []
+    for w in words:
+        if w in qw.PREPOSITIONS or w in qw.SUBORDINATORS:
+            break
+        phrase.append(w)
+    return phrase[-1:] if len(phrase) <= 5 else []
 
 
 def _plural(word: str) -> bool:
