@@ -9,7 +9,7 @@ import string
 import pytest
 
 from ingest.language.fuzzy import NearWords, Tolerance, deletions, edit_distance
-from ingest.language.spelling import Speller, is_number_or_acronym
+from ingest.language.spelling import Speller
 
 # -- edit distance ------------------------------------------------------------------------------
 
@@ -209,14 +209,6 @@ def test_from_texts_counts_the_words_of_the_texts():
     assert "Region" in speller and "örebro" in speller
     assert speller.correct("orebro") == "örebro"
     assert speller.correct_words("nara vard i orebro 2023") == ["nära", "vård", "i", "örebro", "2023"]
-
-
-@pytest.mark.parametrize(
-    ("word", "expected"),
-    [("2023", True), ("1a", True), ("SIP", True), ("IVO", True), ("Sip", False), ("vård", False), ("A", False)],
-)
-def test_is_number_or_acronym(word, expected):
-    assert is_number_or_acronym(word) is expected
 
 
 def test_corrections_are_what_a_scan_of_the_vocabulary_would_give():

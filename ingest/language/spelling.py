@@ -21,15 +21,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from ingest.language.fuzzy import NearWords, Tolerance
-from ingest.language.words import WORD, fold_accents
+from ingest.language.words import WORD, fold_accents, is_number_or_acronym
 
 # one edit from six letters, two from ten (shorter words have too many neighbours to guess from)
 SWEDISH_TOLERANCE = Tolerance(one=6, two=10)
-
-
-def is_number_or_acronym(word: str) -> bool:
-    """'2023', '1a', 'SIP', 'IVO', 'LSS' — kept as typed."""
-    return any(ch.isdigit() for ch in word) or (len(word) >= 2 and word.isupper())
 
 
 class Speller:
