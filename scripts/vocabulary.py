@@ -11,12 +11,17 @@ document frequency per folder, its total count and its most frequent surface for
 
 Prints one line per stem, most widespread first: stem, df per folder, count, surface form, and
 "+" for covered stems (with ``--all``). Ends with the coverage per folder.
+
+    .venv/bin/python scripts/vocabulary.py data/plans ../shared/corpus-directives/corpus --speller
+
+times the Swedish speller (ingest/language/spelling.py) built from the documents' words instead.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +33,8 @@ from ingest.documents import build_document
 from ingest.errors import IngestError
 from ingest.language.glossary import default_glossary
 from ingest.language.search_text import search_form
-from ingest.language.words import STOP_WORDS, WORD, stem
+from ingest.language.spelling import Speller
+from ingest.language.words import STOP_WORDS, WORD, fold_accents, stem
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.pipeline import discover
 
@@ -60,8 +66,9 @@ def content_words(text: str) -> list[str]:
     return [w for w in WORD.findall(search_form(text).lower()) if len(w) >= 3 and w not in STOP_WORDS and w.isalpha()]
 
 
-def folder_vocabulary(folder: Path) -> Vocabulary:
-    vocabulary = Vocabulary()
+def folder_texts(folder: Path) -> list[str]:
+    """Title and cleaned text of each document in ``folder``, as ingest reads them."""
+    texts = []
     files, _ = discover([folder])
     catalogs: dict[Path, Catalog] = {}
     for path in files:
@@ -73,8 +80,39 @@ def folder_vocabulary(folder: Path) -> Vocabulary:
         except IngestError as e:
             print(f"skipped {path.name}: {e.reason}", file=sys.stderr)
             continue
-        vocabulary.add(f"{doc.title}\n{doc.text}")
+        texts.append(search_form(f"{doc.title}\n{doc.text}"))
+    return texts
+
+
+def folder_vocabulary(folder: Path) -> Vocabulary:
+    vocabulary = Vocabulary()
+    for text in folder_texts(folder):
+        vocabulary.add(text)
     return vocabulary
+
+
+def time_speller(texts: list[str]) -> None:
+    """Build a :class:`Speller` from the texts and time its corrections: every frequent word of six
+    letters or more, typed once without its marks (when it has any) and once with a letter dropped."""
+    t0 = time.perf_counter()
+    speller = Speller.from_texts(texts)
+    built = time.perf_counter() - t0
+    words = sorted(w for w, n in speller.counts.items() if n >= 2 and len(w) >= 6 and w.isalpha())
+    typed = [fold_accents(w) for w in words if fold_accents(w) != w]
+    typed += [w[: len(w) // 2] + w[len(w) // 2 + 1 :] for w in words]
+    typed = [w for w in typed if w not in speller]
+    seconds = []
+    fixed = 0
+    for word in typed:
+        t = time.perf_counter()
+        fixed += speller.correct(word) != word
+        seconds.append(time.perf_counter() - t)
+    seconds.sort()
+    ms = [1e3 * seconds[int(q * (len(seconds) - 1))] for q in (0.5, 0.99)] if seconds else [0.0, 0.0]
+    mean = 1e3 * sum(seconds) / max(len(seconds), 1)
+    print(f"# speller: {len(speller.counts)} words, built in {built:.2f} s")
+    print(f"# {len(typed)} typed words, {fixed} corrected")
+    print(f"# per word: mean {mean:.3f} ms, p50 {ms[0]:.3f} ms, p99 {ms[1]:.3f} ms")
 
 
 def glossary_stems() -> set[str]:
@@ -89,7 +127,11 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=100, help="print at most this many stems")
     parser.add_argument("--min-df", type=int, default=2, help="only stems in at least this many documents of a folder")
     parser.add_argument("--all", action="store_true", help="list covered stems too (marked +)")
+    parser.add_argument("--speller", action="store_true", help="time the Swedish speller on these documents instead")
     args = parser.parse_args()
+    if args.speller:
+        time_speller([text for folder in args.folders for text in folder_texts(folder)])
+        return 0
     vocabularies = {folder: folder_vocabulary(folder) for folder in args.folders}
     covered = glossary_stems()
     stems = {s for v in vocabularies.values() for s, n in v.df.items() if n >= args.min_df}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import string
+from pathlib import Path
 
 import pytest
 
@@ -230,3 +231,47 @@ def test_corrections_are_what_a_scan_of_the_vocabulary_would_give():
             if n >= 2 and (limit := tolerance(min(len(v), len(typo)))) and (d := edit_distance(typo, v, limit)) <= limit
         ]
         assert speller.correct(typo) == (min(scan)[2] if scan else typo), typo
+
+
+# -- on the bundled plans ----------------------------------------------------------------------------
+
+PLANS = Path(__file__).resolve().parents[1] / "data" / "plans"
+
+
+@pytest.fixture(scope="module")
+def plans_speller() -> Speller:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(PLANS.iterdir()) if p.suffix in (".txt", ".md")]
+    return Speller.from_texts(texts)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("nara", "nära"),
+        ("narsjukvard", "närsjukvård"),
+        ("forvaltningen", "förvaltningen"),
+        ("sjukvardsnamnden", "sjukvårdsnämnden"),
+        ("fardplanen", "färdplanen"),
+        ("aldre", "äldre"),
+        ("malomraden", "målområden"),
+        ("malbild", "målbild"),
+        ("uppfoljningen", "uppföljningen"),
+        ("halsa", "hälsa"),
+        ("ohalsa", "ohälsa"),
+        ("lanet", "länet"),
+        ("orebro", "örebro"),
+        ("vardcentraler", "vårdcentraler"),
+        ("aterrapportering", "återrapportering"),
+        ("kompetensforsorjning", "kompetensförsörjning"),
+        ("handlinsplanen", "handlingsplanen"),
+        ("samverkn", "samverkan"),
+        ("basplatan", "basplattan"),
+    ],
+)
+def test_the_plans_vocabulary_restores_marks_and_mends_typos(plans_speller, typed, meant):
+    assert plans_speller.correct(typed) == meant
+
+
+@pytest.mark.parametrize("typed", ["SIP", "2023", "regionen", "psykisk", "samverkan", "Finsam"])
+def test_the_plans_vocabulary_keeps_known_words(plans_speller, typed):
+    assert plans_speller.correct(typed) == typed
