@@ -13,6 +13,7 @@ from ingest.language.words import (
     ENGLISH_STOP_WORDS,
     STOP_WORDS,
     WORD,
+    differ_by_ending,
     english_base_forms,
     is_number_or_acronym,
 )
@@ -42,6 +43,13 @@ investigator\tutredare utredaren
 café\tkafé
 people\tmänniskor
 department\tdepartement
+sentenced\tdöms
+simple\tenkel
+possible\tmöjlig
+counter\tmotverka
+falls\tfallolyckor
+inquiry\tutredning
+injury\tskada
 """
 
 
@@ -58,7 +66,7 @@ def test_comment_and_blank_lines_are_ignored(glossary):
 
 def test_entries_without_a_translation_are_dropped(glossary):
     assert ("no", "translation") not in glossary.entries
-    assert len(glossary.entries) == 20
+    assert len(glossary.entries) == 27
 
 
 def test_longest_phrase_wins(glossary):
@@ -140,10 +148,10 @@ def test_case_and_accents_are_ignored(glossary, typed, swedish):
         ("investgator", "utredare"),
         ("invesitgator", "utredare"),
         ("goverrment", "regering"),  # a letter too many, one wrong: two edits in nine letters or more
-        ("governmental", "regering"),  # a derived word two edits away
         ("local care comittee", "beredning för närsjukvård"),  # a typo inside a phrase
         ("elderley care", "äldreomsorg"),
         ("comittees", "beredning"),  # a typo and a plural
+        ("inqury", "utredning"),  # "injury" is one edit away too: the longer common start wins
     ],
 )
 def test_typos_of_glossary_words_are_forgiven(glossary, typed, swedish):
@@ -163,6 +171,12 @@ def test_typos_of_glossary_words_are_forgiven(glossary, typed, swedish):
         ("myndigheten", "myndigheten"),  # a Swedish word of the glossary
         ("Karlskoga", "karlskoga"),  # names
         ("governance agency", "governance myndighet"),  # four edits from "government"
+        ("governmental", "governmental"),  # other forms of a glossary word are not typos of it
+        ("sentence", "sentence"),
+        ("simply", "simply"),
+        ("possibly", "possibly"),
+        ("counted", "counted"),
+        ("calls", "calls"),  # a typo keeps the first letter
     ],
 )
 def test_words_that_are_not_typos_are_kept(glossary, typed, kept):
@@ -259,6 +273,28 @@ def test_chat_spellings_stand_for_plain_english_words():
     for short, meant in CHAT_SPELLINGS.items():
         assert short == short.lower() and short not in ENGLISH_STOP_WORDS - {"u", "r", "y", "n", "w"}
         assert all(w.isalpha() and w == w.lower() for w in meant.split()), short
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "family"),
+    [
+        ("sentence", "sentenced", True),
+        ("simply", "simple", True),
+        ("possibly", "possible", True),
+        ("counted", "counter", True),
+        ("organise", "organised", True),
+        ("nation", "national", True),
+        ("municipalty", "municipality", False),  # a letter missing inside: a typo
+        ("committe", "committee", False),  # a final letter missing: a typo
+        ("investigater", "investigator", False),
+        ("elderley", "elderly", False),
+        ("responsable", "responsible", False),
+        ("calls", "falls", False),
+    ],
+)
+def test_differ_by_ending_tells_word_families_from_typos(a, b, family):
+    assert differ_by_ending(a, b) is family
+    assert differ_by_ending(b, a) is family
 
 
 @pytest.mark.parametrize(

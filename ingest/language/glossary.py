@@ -2,14 +2,15 @@
 
 The documents are in Swedish. An English question is also searched as a Swedish term list made
 from the domain's vocabulary (ingest/language/data/glossary_en_sv.tsv, how it is built is told at
-its top): "who owns the assignment of the local care committee" → "ansvarar ansvarig uppdrag
-beredning för närsjukvård …".
+its top): "who owns the assignment of the local care committee" → "ansvarar uppdrag beredning
+för närsjukvård".
 
 Matching forgives what users type: case and accents are ignored; chat spellings are read as the
 words they stand for ("govt" → "government", ``CHAT_SPELLINGS``); an inflected word finds its
 entry ("agencies" → "agency", "funded" → "fund"); and a word of five letters or more that is in no
 entry is read as the glossary word one edit away (nine letters or more: two) — "goverment",
-"comittee", "municipalty" — unless it is a known word of either language, a number or an acronym.
+"comittee", "municipalty" — unless it is a known word of either language, a number or an acronym,
+or the nearby word is another form of it ("simply", "simple").
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ingest.language.words import (
     ENGLISH_STOP_WORDS,
     STOP_WORDS,
     WORD_WITH_HYPHEN,
+    differ_by_ending,
     english_base_forms,
     fold_accents,
     is_number_or_acronym,
@@ -35,6 +37,14 @@ ENGLISH_TOLERANCE = Tolerance(one=5, two=9)
 
 def _key(phrase: str) -> tuple[str, ...]:
     return tuple(fold_accents(w.lower()) for w in WORD_WITH_HYPHEN.findall(phrase))
+
+
+def _common_start(a: str, b: str) -> int:
+    """How many letters two words begin with in common (typos fall late more often than early)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def distinct_alternatives(swedish: str) -> str:
@@ -141,11 +151,12 @@ class Glossary:
             or not form.replace("-", "").isalpha()
         ):
             return form
-        near = self._near.near(form)
+        # a typo keeps the first letter, and a word of the same family is not a typo ("simply" is
+        # not "simple" misspelt, "counted" not "counter")
+        near = [(d, w) for d, w in self._near.near(form) if w[0] == form[0] and not differ_by_ending(form, w)]
         if not near:
             return form
-        best = min(near, key=lambda dw: (dw[0], dw[1][0] != form[0], abs(len(dw[1]) - len(form)), dw[1]))
-        return best[1]
+        return min(near, key=lambda dw: (dw[0], -_common_start(form, dw[1]), dw[1]))[1]
 
     def _known(self, form: str) -> bool:
         if form in ENGLISH_STOP_WORDS or form in self.english_words or form in self.swedish_words:

@@ -217,3 +217,18 @@ def english_base_forms(word: str) -> list[str]:
     if n > 5 and word.endswith("ly"):
         add(word[:-2])
     return out
+
+
+# Endings that make another word of the same family ("sentence" / "sentenced", "simple" / "simply",
+# "count" / "counted" / "counter"): two words that differ only in these are not a typo of each other.
+ENGLISH_ENDINGS = _words(
+    "s es d ed r er ers ing ings ly y ies ied le ity ion ions al ally ness ment ments ise ize ised ized",
+    "ises izes ation ations ive",
+) | {""}
+
+
+def differ_by_ending(a: str, b: str) -> bool:
+    """Whether two words are one family's forms: after their common beginning (or up to two
+    letters less of it), what is left of each is an English ending or nothing."""
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return any(a[k:] in ENGLISH_ENDINGS and b[k:] in ENGLISH_ENDINGS for k in range(common, max(common - 3, 0), -1))
