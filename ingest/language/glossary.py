@@ -22,13 +22,11 @@ from ingest.language.fuzzy import NearWords, Tolerance
 from ingest.language.words import (
     CHAT_SPELLINGS,
     ENGLISH_STOP_WORDS,
-    STOP_WORDS,
     WORD_WITH_HYPHEN,
     differ_by_ending,
     english_base_forms,
     fold_accents,
     is_number_or_acronym,
-    stem,
 )
 
 # one edit from five letters, two from nine (shorter words have too many neighbours)
@@ -48,21 +46,9 @@ def _common_start(a: str, b: str) -> int:
 
 
 def distinct_alternatives(swedish: str) -> str:
-    """The alternatives in order, each stem once ("nämnd nämnden styrelse" → "nämnd styrelse"), so
-    no alternative counts twice in keyword search; stop words and the first part of a suspended
-    compound ("hälso- och sjukvård") are kept as written."""
-    seen: set[str] = set()
-    kept = []
-    for term in swedish.split():
-        word = term.lower().strip("-")
-        if word in STOP_WORDS or term.endswith("-"):  # "och" of "hälso- och sjukvård": kept for reading
-            kept.append(term)
-            continue
-        s = stem([word])[0]
-        if s not in seen:
-            kept.append(term)
-            seen.add(s)
-    return " ".join(kept)
+    """The alternatives in order, each once ("nämnd styrelse nämnd" → "nämnd styrelse"). Inflected
+    forms stay ("nämnd nämnden"): the character n-grams of keyword search match each form."""
+    return " ".join(dict.fromkeys(swedish.split()))
 
 
 class Glossary:
