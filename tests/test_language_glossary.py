@@ -321,7 +321,7 @@ def test_default_glossary_loads_the_packaged_file():
     assert len(glossary.entries) >= 1000
     assert glossary.translate("local care committee") == "beredning för närsjukvård"
     assert "hälso- och sjukvårdsnämnden" in glossary.translate("health care board")
-    assert "beredning" in glossary.translate("committees").split()
+    assert glossary.translate("committees") == "beredningar beredningarna"
     assert not any(key[0].startswith("#") for key in glossary.entries)
     assert default_glossary() is glossary  # loaded once
 
