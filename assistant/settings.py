@@ -55,7 +55,14 @@ class AnswerSettings(BaseModel):
     passages: int = Field(8, ge=1, le=20, description="Passages the answerer reads.")
     max_sentences: int = Field(4, ge=1, le=8, description="Sentences quoted in an answer at most.")
     min_dense: float = Field(
-        0.78, ge=0, le=1, description="Refuse below this cosine similarity of the best passage (calibrated on dev)."
+        0.78,
+        ge=0,
+        le=1,
+        description="Refuse a Swedish question below this cosine similarity of the best passage "
+        "(calibrated on the development sets and off-topic probes).",
+    )
+    min_dense_en: float = Field(
+        0.75, ge=0, le=1, description="The same for English questions (they match the Swedish plans less closely)."
     )
     max_unknown_sv: float = Field(
         0.6,
@@ -64,7 +71,7 @@ class AnswerSettings(BaseModel):
         description="Refuse a Swedish question when this share of its words occurs nowhere in the plans.",
     )
     max_unknown_en: float = Field(
-        0.75, ge=0, le=1, description="The same for English questions (untranslated English words count as unknown)."
+        0.55, ge=0, le=1, description="The same for English questions (words the glossary cannot translate count)."
     )
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are rejected with a clear message.")
     type_weight: float = Field(
