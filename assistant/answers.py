@@ -58,6 +58,20 @@ FRAMES = {
 }
 
 
+def short_title(title: str, limit: int = 60) -> str:
+    """A document's title as an answer names it: the main title without its subtitle ("Psykisk hälsa
+    och suicidprevention - Regeringens handlingsplan för …" → "Psykisk hälsa och suicidprevention"),
+    at most ``limit`` characters, cut at a word. The sources list gives the whole title."""
+    for sep in (" – ", " - ", ": "):
+        head = title.split(sep, 1)[0]
+        if 15 <= len(head) < len(title):
+            title = head
+            break
+    if len(title) <= limit:
+        return title
+    return title[: title.rfind(" ", 0, limit)].rstrip(" ,;–-") + " …"
+
+
 @dataclass
 class AnswerSentence:
     """A sentence a language model wrote, after the citation check.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answers import FRAMES, Answer, Citation
+from assistant.answers import FRAMES, Answer, Citation, short_title
 from assistant.citation_check import SupportChecker
 from assistant.context import sentence_around, sources_for
 from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote
@@ -36,6 +36,7 @@ class AnswerOptions:
     max_unknown_sv: float = 0.6
     max_unknown_en: float = 0.55
     max_question_chars: int = 1000
+    relative_floor: float = 0.6  # quote further sentences scoring at least this share of the best
     type_weight: float = 0.1  # score bonus for a sentence that carries the kind of answer asked for
     # the register answers an owner question only when one of its entries lies in one of the best
     # this many quoted sentences (the passages and the register agree on the task); 0: always
@@ -55,6 +56,26 @@ class Prepared:
     answer: Answer
 
 
+def on_topic(e: Evidence, lang: str, o: AnswerOptions) -> bool:
+    """The passages are close enough to the question, and few of its words are unknown to the corpus
+    (thresholds per language, calibrated on the development sets and off-topic probes: docs/EVALUATION.md)."""
+    if lang == "en":
+        return e.dense >= o.min_dense_en and e.unknown < o.max_unknown_en
+    return e.dense >= o.min_dense and e.unknown < o.max_unknown_sv
+
+
+def supported(e: Evidence, lang: str, o: AnswerOptions) -> bool:
+    """Off-topic questions use words the plans never use, weakly related ones score low
+    similarity, and near misses lack the kind of answer they ask for (a date, a number, an
+    amount, a period, a name, a named role)."""
+    return on_topic(e, lang, o) and not e.missing
+
+
+def partial(e: Evidence, lang: str, o: AnswerOptions) -> bool:
+    """The plans cover the question's topic but lack the detail it asks for (a date, a number …)."""
+    return e.missing in FRAMES[lang]["missing"] and on_topic(e, lang, o)
+
+
 class Assistant:
     """The answering core's front: ask/stream, documents, owners, document, health — over one
     corpus snapshot (the retriever's). A new snapshot gets a new Assistant (see ``assistant.service``)."""
@@ -72,7 +93,12 @@ class Assistant:
         self.generator = generator  # None: the offline answerer only
         ranker = fitted_ranker() if options.fitted_ranker else HAND_SET
         self.answerer = ExtractiveAnswerer(
-            snapshot, options.max_sentences, type_weight=options.type_weight, ranker=ranker, margin=options.margin
+            snapshot,
+            options.max_sentences,
+            type_weight=options.type_weight,
+            ranker=ranker,
+            margin=options.margin,
+            relative_floor=options.relative_floor,
         )
         self.owner_finder = OwnerFinder(snapshot, self.answerer, retriever.swedish_terms)
         self.checker = SupportChecker(
@@ -153,9 +179,9 @@ class Assistant:
         quotes = self.answerer.select(analysis, scoring_query, passages, similarity)
         evidence = self.answerer.evidence(scoring_query, quotes[:2], analysis, self.snapshot.known_text)
         matches: list[Match] = []
-        if quotes and self._partial(evidence, lang):
+        if quotes and partial(evidence, lang, self.options):
             answer = self._partial_answer(text, lang, evidence.missing, quotes[0])
-        elif not quotes or not self._supported(evidence, lang):
+        elif not quotes or not supported(evidence, lang, self.options):
             answer = self._refuse(text, lang, passages)
         else:
             if analysis.expects in OWNER_KINDS:
@@ -206,24 +232,6 @@ class Assistant:
         table = {(d, a, b): sims[(a, b)] - best for d, a, b in by_doc}
         return lambda doc_id, a, b: table.get((doc_id, a, b), -0.1)
 
-    def _supported(self, e: Evidence, lang: str) -> bool:
-        """Off-topic questions use words the plans never use, weakly related ones score low
-        similarity, and near misses lack the kind of answer they ask for (a date, a number, an
-        amount, a period, a name, a named role)."""
-        return self._on_topic(e, lang) and not e.missing
-
-    def _partial(self, e: Evidence, lang: str) -> bool:
-        """The plans cover the question's topic but lack the detail it asks for (a date, a number …)."""
-        return e.missing in FRAMES[lang]["missing"] and self._on_topic(e, lang)
-
-    def _on_topic(self, e: Evidence, lang: str) -> bool:
-        """The passages are close enough to the question, and few of its words are unknown to the corpus
-        (thresholds per language, calibrated on the development sets and off-topic probes: docs/EVALUATION.md)."""
-        o = self.options
-        if lang == "en":
-            return e.dense >= o.min_dense_en and e.unknown < o.max_unknown_en
-        return e.dense >= o.min_dense and e.unknown < o.max_unknown_sv
-
     # -- composing ----------------------------------------------------------------------------
     def citation(self, marker: int, passage: Passage, start: int, end: int) -> Citation:
         return self.snapshot.citation(marker, passage.doc_id, start, end, passage)
@@ -238,7 +246,7 @@ class Assistant:
             citations.append(citation)
             if quote.passage.doc_id != current_doc:
                 current_doc = quote.passage.doc_id
-                frame = frames["according"].format(title=citation.title)
+                frame = frames["according"].format(title=short_title(citation.title))
                 if citation.superseded_by:
                     frame += " (" + frames["replaced"].format(title=citation.superseded_by) + ")"
                 parts.append(frame + ":")
@@ -267,9 +275,10 @@ class Assistant:
             a, b = sentence_around(text, e.owner_start, e.owner_end)
             owner_marker = self._cite(citations, e.doc_id, a, b).marker
             task = self._cite(citations, e.doc_id, e.task_start, e.task_end)
-        where = [
-            task.title + (f" ({frames['replaced'].format(title=task.superseded_by)})" if task.superseded_by else "")
-        ]
+        replaced = ""
+        if task.superseded_by:
+            replaced = f" ({frames['replaced'].format(title=task.superseded_by)})"
+        where = [short_title(task.title) + replaced]
         if e.year:
             where.append(e.year)
         if e.number:
@@ -296,7 +305,7 @@ class Assistant:
         return answer
 
     def _partial_answer(self, question: str, lang: str, missing: str, quote: Quote) -> Answer:
-        """"The plans do not give a date for this. The closest they say: ”…” [1]" — not an answer."""
+        """ "The plans do not give a date for this. The closest they say: ”…” [1]" — not an answer."""
         frames = FRAMES[lang]
         citation = self.citation(1, quote.passage, quote.start, quote.end)
         text = frames["partial"].format(what=frames["missing"][missing]) + f" ”{quote.text}” [1]"
@@ -317,6 +326,7 @@ def _names_person(answer: Answer) -> bool:
 
 def _agreeing(matches: list[Match], quotes: list[Quote]) -> list[Match]:
     """The register entries whose task or owner sentence is one of the quoted sentences."""
+
     def overlaps(m: Match, q: Quote) -> bool:
         e = m.entry
         if e.doc_id != q.passage.doc_id:

@@ -28,8 +28,9 @@ from ingest.language.words import QUESTION_STEMS, WORD, analyse, analyse_chars, 
 
 GROUP_SEPARATOR = " | "
 # Kinds of answer with a form of their own (a date, a number …) that a quote must carry.
-TYPED_KINDS = frozenset({"date", "period", "number", "amount", "contact", "place", "owner", "recipient", "parties",
-                         "definition"})
+TYPED_KINDS = frozenset(
+    {"date", "period", "number", "amount", "contact", "place", "owner", "recipient", "parties", "definition"}
+)
 # Kinds whose form is plain enough that a quote without it does not answer the question.
 REQUIRED_KINDS = frozenset({"date", "period", "number", "amount", "contact"})  # and a name, when one is asked for
 # (groups of alternative stems with their weight, character 4-grams of the question's words)
@@ -252,13 +253,7 @@ class ExtractiveAnswerer:
         q = self.question_terms(query)
         coverage = max((self.sentence_score(q, x.text + " " + x.passage.context, 0)[1] for x in quotes), default=0.0)
         dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
-        missing = _missing_answer_type(question.question, quotes, known_text)
-        if not missing:
-            text = " ".join(x.text + " " + x.passage.context for x in quotes)
-            if question.expects in REQUIRED_KINDS and not carries(question.expects, text, question.term):
-                missing = question.expects
-            elif question.wants_name and not carries("person", text):
-                missing = "name"
+        missing = missing_answer_type(question, quotes, known_text)
         return Evidence(coverage, dense, self.unknown_share(q), missing)
 
     def _with_lead_ins(self, chosen: list[Quote]) -> list[Quote]:
@@ -298,15 +293,20 @@ class ExtractiveAnswerer:
         return []
 
 
-def _missing_answer_type(question: str, quotes: list[Quote], known_text: str) -> str:
-    """The answer type the question asks for but the quoted evidence does not contain ('' if none)."""
+def missing_answer_type(question: QuestionAnalysis, quotes: list[Quote], known_text: str) -> str:
+    """The kind of answer the question asks for but the quoted evidence does not hold ('' if none):
+    a period the plans never name, a role, a date, a number, an amount, contact details, a person's name."""
     evidence = " ".join(x.text + " " + x.passage.context for x in quotes)
-    for a, b in PERIOD.findall(question):
+    for a, b in PERIOD.findall(question.question):
         if not period_in(known_text, a, b):
             return f"period {a}–{b}"
-    role = asked_role(question)
+    role = asked_role(question.question)
     if role and role[1] not in evidence.lower():
         return f"role {role[0]}"
+    if question.expects in REQUIRED_KINDS and not carries(question.expects, evidence, question.term):
+        return question.expects
+    if question.wants_name and not carries("person", evidence):
+        return "name"
     return ""
 
 
