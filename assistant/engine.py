@@ -15,7 +15,6 @@ from assistant.context import sentence_around, sources_for
 from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote
 from assistant.generative import GenerationRequest, GenerativeAnswerer
 from assistant.owners import Match, OwnerFinder, RegisterRow
-from assistant.ranking import HAND_SET, fitted_ranker
 from assistant.validation import validate_question
 from index.retriever import HybridRetriever
 from index.types import DocumentInfo, Passage
@@ -38,11 +37,6 @@ class AnswerOptions:
     max_question_chars: int = 1000
     relative_floor: float = 0.6  # quote further sentences scoring at least this share of the best
     type_weight: float = 0.1  # score bonus for a sentence that carries the kind of answer asked for
-    # the register answers an owner question only when one of its entries lies in one of the best
-    # this many quoted sentences (the passages and the register agree on the task); 0: always
-    register_agrees: int = 0
-    fitted_ranker: bool = False  # rank sentences with the fitted model (assistant/data/ranker.json)
-    margin: float = 1.0  # with the fitted ranker: quote sentences within this log-odds of the best
 
 
 @dataclass
@@ -91,13 +85,10 @@ class Assistant:
         self.snapshot = snapshot = retriever.snapshot
         self.options = options
         self.generator = generator  # None: the offline answerer only
-        ranker = fitted_ranker() if options.fitted_ranker else HAND_SET
         self.answerer = ExtractiveAnswerer(
             snapshot,
             options.max_sentences,
             type_weight=options.type_weight,
-            ranker=ranker,
-            margin=options.margin,
             relative_floor=options.relative_floor,
         )
         self.owner_finder = OwnerFinder(snapshot, self.answerer, retriever.swedish_terms)
@@ -186,8 +177,6 @@ class Assistant:
         else:
             if analysis.expects in OWNER_KINDS:
                 matches = self.owner_finder.find(text, scoring_query, passages, similarity)
-                if self.options.register_agrees:
-                    matches = _agreeing(matches, quotes[: self.options.register_agrees])
             owner = self._from_register(text, lang, matches) if matches else None
             answer = self._compose(text, lang, quotes) if owner is None else owner
             if owner is not None and has_second_question(text):
@@ -322,18 +311,6 @@ class Assistant:
 
 def _names_person(answer: Answer) -> bool:
     return any(carries("person", c.quote) for c in answer.citations)
-
-
-def _agreeing(matches: list[Match], quotes: list[Quote]) -> list[Match]:
-    """The register entries whose task or owner sentence is one of the quoted sentences."""
-
-    def overlaps(m: Match, q: Quote) -> bool:
-        e = m.entry
-        if e.doc_id != q.passage.doc_id:
-            return False
-        return (e.task_start < q.end and q.start < e.task_end) or (e.owner_start < q.end and q.start < e.owner_end)
-
-    return [m for m in matches if any(overlaps(m, q) for q in quotes)]
 
 
 def resolve_follow_up(question: str, history: Sequence[str]) -> str:

@@ -73,11 +73,9 @@ class ExtractiveAnswerer:
         dense_weight: float = 4.0,
         type_weight: float = 0.0,
         ranker: Ranker = HAND_SET,
-        margin: float = 1.0,
     ) -> None:
         self.type_weight = type_weight
         self.ranker = ranker
-        self.margin = margin  # with a fitted ranker: quote sentences within this log-odds of the best
         self.texts = snapshot.texts
         self.dense_weight = dense_weight
         df: Counter[str] = Counter()
@@ -213,8 +211,7 @@ class ExtractiveAnswerer:
         sentence of the next document, so both sides are quoted."""
         chosen: list[Quote] = []
         seen: list[set[str]] = []
-        # the hand-set score is a sum of shares (a floor relative to the best); a fitted ranker's is log-odds
-        floor = ranked[0].score * self.relative_floor if self.ranker is HAND_SET else ranked[0].score - self.margin
+        floor = ranked[0].score * self.relative_floor  # the score is a weighted sum of shares
         for quote in ranked:
             if len(chosen) >= self.max_sentences or quote.score < floor:
                 break
