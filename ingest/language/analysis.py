@@ -204,6 +204,9 @@ def _relation(preps: list[str], after: list[str], default: str) -> str:
     text = " ".join(clause)
     if _cue(text, qw.TURN_TO):
         return default
+    if default == "owner" and _object_question(clause):
+        reports = text.endswith((" till", " to")) or _has(clause, qw.REPORT_VERBS)
+        return "recipient" if reports else "parties"
     if any(p in ("till", "to") for p in preps) or text.endswith((" till", " to")):
         return "recipient"
     if any(p == "for" for p in preps) and _has(clause, qw.REPORT_VERBS):
@@ -215,6 +218,15 @@ def _relation(preps: list[str], after: list[str], default: str) -> str:
     if _has(clause, qw.REPORT_VERBS) and ("informed" in clause or "informeras" in clause):
         return "recipient"
     return default
+
+
+def _object_question(clause: list[str]) -> bool:
+    """"Vem ska den nationella samordnaren stötta?", "Who will the board appoint?": an auxiliary and
+    then a subject of its own, so the question word is the object, not the one who acts."""
+    if len(clause) < 3 or clause[0] not in qw.AUXILIARIES:
+        return False
+    subject = clause[1]
+    return subject in qw.SUBJECT_OPENERS or _noun_class(subject) in ("body", "party")
 
 
 def _main_clause(tokens: list[str]) -> list[str]:
