@@ -19,7 +19,7 @@ from assistant.ranking import HAND_SET, Ranker
 from index.snapshot import CorpusSnapshot
 from index.types import Passage
 from ingest.language.analysis import QuestionAnalysis
-from ingest.language.answer_types import carries
+from ingest.language.answer_types import asked_count, carries, enumerates
 from ingest.language.marks import PERIOD, is_item, period_in
 from ingest.language.questions import asked_role
 from ingest.language.search_text import search_form
@@ -292,7 +292,8 @@ class ExtractiveAnswerer:
 
 def missing_answer_type(question: QuestionAnalysis, quotes: list[Quote], known_text: str) -> str:
     """The kind of answer the question asks for but the quoted evidence does not hold ('' if none):
-    a period the plans never name, a role, a date, a number, an amount, contact details, a person's name."""
+    a period the plans never name, a role, as many things as the question counts ("vilka sex …"), a date,
+    a number, an amount, contact details, a person's name."""
     evidence = " ".join(x.text + " " + x.passage.context for x in quotes)
     for a, b in PERIOD.findall(question.question):
         if not period_in(known_text, a, b):
@@ -300,6 +301,9 @@ def missing_answer_type(question: QuestionAnalysis, quotes: list[Quote], known_t
     role = asked_role(question.question)
     if role and role[1] not in evidence.lower():
         return f"role {role[0]}"
+    count = asked_count(question.question)
+    if count and not enumerates([x.text for x in quotes], count):
+        return "items"
     if question.expects in REQUIRED_KINDS and not carries(question.expects, evidence, question.term):
         return question.expects
     if question.wants_name and not carries("person", evidence):

@@ -528,3 +528,10 @@ def test_cli_ask_empty_question_is_one_error_line_and_exit_1(corpus_settings, re
     assert out == ""
     assert err.splitlines() == ["plansvar: error: the question is empty; please type a question about the plans"]
     assert "Traceback" not in err
+
+
+def test_a_counted_enumeration_the_quotes_do_not_give_is_missing():
+    quotes = [_quote("Arbetet sker tillsammans med fem kommuner i länet.")]
+    assert _missing("Vilka fem kommuner deltar i arbetet?", quotes, KNOWN) == "items"
+    named = [_quote("Arbetet sker med Askersund, Hallsberg, Kumla, Laxå och Lekeberg.")]
+    assert _missing("Vilka fem kommuner deltar i arbetet?", named, KNOWN) == ""
