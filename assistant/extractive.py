@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from assistant.ranking import HAND_SET, Ranker
 from index.snapshot import CorpusSnapshot
 from index.types import Passage
-from ingest.language.analysis import QuestionAnalysis
+from ingest.language.acronyms import expansions, is_acronym
+from ingest.language.analysis import QuestionAnalysis, asks_expansion
 from ingest.language.answer_types import asked_count, carries, enumerates
 from ingest.language.marks import PERIOD, is_item, period_in
 from ingest.language.questions import asked_role
@@ -189,12 +190,27 @@ class ExtractiveAnswerer:
             return []
         if self.type_weight:
             ranked = self._by_answer_type(ranked, question)
+        if question.expects == "definition" and is_acronym(question.term) and asks_expansion(question.question):
+            defined = self._definition_of(question.term, passages)
+            if defined:
+                return [defined]
         if question.expects == "list":
             listed = self._list_quotes(ranked[:6])
             if listed:
                 return listed
         chosen = self._best(ranked, compare="comparison" in question.kinds)
         return self._with_lists(self._with_lead_ins(chosen))
+
+    def _definition_of(self, acronym: str, passages: list[Passage]) -> Quote | None:
+        """The sentence of the passages read that defines the acronym ("… (SKR)", "SMO (…)"), if any."""
+        for p in passages:
+            text = self.texts[p.doc_id]
+            for e in expansions(text[p.start : p.end]):
+                if e.acronym == acronym:
+                    at = p.start + e.start
+                    a, b = next(((a, b) for a, b in split_sentences(text, p.start, p.end) if a <= at < b), (at, at))
+                    return Quote(p, a, b, text[a:b], 1.0)
+        return None
 
     def _by_answer_type(self, ranked: list[Quote], question: QuestionAnalysis) -> list[Quote]:
         """Sentences that carry the kind of answer asked for (a date for "när …?") rank higher."""

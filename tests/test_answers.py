@@ -535,3 +535,10 @@ def test_a_counted_enumeration_the_quotes_do_not_give_is_missing():
     assert _missing("Vilka fem kommuner deltar i arbetet?", quotes, KNOWN) == "items"
     named = [_quote("Arbetet sker med Askersund, Hallsberg, Kumla, Laxå och Lekeberg.")]
     assert _missing("Vilka fem kommuner deltar i arbetet?", named, KNOWN) == ""
+
+
+@pytest.mark.integration
+def test_an_abbreviation_is_answered_by_the_sentence_that_defines_it(assistant):
+    answer = assistant.ask("Vad står SMO för?")
+    assert answer.supported and len(answer.citations) == 1
+    assert "SMO (samordnat medicinsk omhändertagande)" in answer.citations[0].quote

@@ -470,6 +470,11 @@ _SIDES = (
 )  # fmt: skip
 
 
+def asks_expansion(question: str) -> bool:
+    """The question asks what an abbreviation stands for ("Vad står SMO för?", "what does FBS mean?")."""
+    return _cue(question, qw.EXPANSION_CUES) or (_cue(question, ("star", "stod")) and _cue(question, ("for",)))
+
+
 def _term(question: str) -> str:
     """The term a definition question asks about: an acronym, or the words after the cue."""
     acronyms = [w for w in re.findall(r"[\w\-]+", question) if _ACRONYM.match(w)]

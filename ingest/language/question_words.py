@@ -179,6 +179,11 @@ DEFINITION_CUES = (
     "abbreviation",
     "acronym",
 )
+# Cues that the expansion of an abbreviation is asked for ("vad står SMO för?"), folded.
+EXPANSION_CUES = (
+    "star for", "stand for", "stands for", "short for", "forkortning", "abbreviation", "acronym",
+    "betyder", "mean", "means", "utlast", "spelled out",
+)  # fmt: skip
 COMPARISON_CUES = (
     "skillnad*",
     "jamfor*",
