@@ -22,6 +22,7 @@ from ingest.language.analysis import analyse_question
 from ingest.language.answer_types import carries
 from ingest.language.detect import detect_language
 from ingest.language.questions import has_second_question, may_follow_up
+from ingest.language.spelling import Speller
 
 OWNER_KINDS = frozenset({"owner"})  # the register names owners (recipients and parties: the passages)
 
@@ -83,6 +84,7 @@ class Assistant:
     ) -> None:
         self.retriever = retriever
         self.snapshot = snapshot = retriever.snapshot
+        self.speller = Speller.from_texts(snapshot.texts.values())  # "nara vard" → "nära vård"
         self.options = options
         self.generator = generator  # None: the offline answerer only
         self.answerer = ExtractiveAnswerer(
@@ -159,14 +161,15 @@ class Assistant:
         t0 = time.perf_counter()
         text = validate_question(question, self.options.max_question_chars)
         lang = detect_language(text)
-        query = resolve_follow_up(text, history)
+        spelled = self.speller.restore(text, typos=lang == "sv")
+        query = resolve_follow_up(spelled, history)
         t1 = time.perf_counter()
         passages = self.retriever.retrieve(query, self.options.passages)
         t2 = time.perf_counter()
         # an English question is scored by its Swedish terms: its English words never occur in the plans
         scoring_query = GROUP_SEPARATOR.join(self.retriever.swedish_groups(query)) or query
         similarity = self._similarity(query, passages)
-        analysis = analyse_question(text)
+        analysis = analyse_question(spelled)
         quotes = self.answerer.select(analysis, scoring_query, passages, similarity)
         evidence = self.answerer.evidence(scoring_query, quotes[:2], analysis, self.snapshot.known_text)
         matches: list[Match] = []

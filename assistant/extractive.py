@@ -148,8 +148,8 @@ class ExtractiveAnswerer:
             heading = p.section.rsplit(" > ", 1)[-1]  # what the sentence is about
             for a, b in quotable_sentences(text, p.start, p.end):
                 sentence = text[a:b]
-                if _is_title(sentence):
-                    continue
+                if _is_title(sentence) or sentence.rstrip().endswith("?"):
+                    continue  # a heading, or a question the document asks: neither states anything
                 f = self.features(q, sentence, f"{p.context} {heading}", question)
                 f.update(dense_rel=similarity(p.doc_id, a, b), prior=prior, first=float(rank == 0))
                 quote = Quote(p, a, b, sentence, self.ranker.score(f))

@@ -542,3 +542,12 @@ def test_an_abbreviation_is_answered_by_the_sentence_that_defines_it(assistant):
     answer = assistant.ask("Vad står SMO för?")
     assert answer.supported and len(answer.citations) == 1
     assert "SMO (samordnat medicinsk omhändertagande)" in answer.citations[0].quote
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question", ["vad ar nara vard", "what is nara vard"])
+def test_a_question_typed_without_swedish_letters_is_answered_like_one_with_them(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.supported and answer.question == question
+    assert all("nära vård" in c.quote.lower() for c in answer.citations[:1])
+    assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)  # no heading asked as a question

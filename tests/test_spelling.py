@@ -275,3 +275,33 @@ def test_the_plans_vocabulary_restores_marks_and_mends_typos(plans_speller, type
 @pytest.mark.parametrize("typed", ["SIP", "2023", "regionen", "psykisk", "samverkan", "Finsam"])
 def test_the_plans_vocabulary_keeps_known_words(plans_speller, typed):
     assert plans_speller.correct(typed) == typed
+
+
+# -- whole questions typed without marks ----------------------------------------------------------
+
+PLAIN_VOCABULARY = {"vård": 157, "vard": 1, "för": 485, "for": 1, "är": 205, "nära": 60, "nara": 1, "plan": 26}
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("vad ar nara vard", "vad är nära vård"),
+        ("Vem ansvarar for planen?", "Vem ansvarar för planen?"),
+        ("Nara vard, vad ar det?", "Nära vård, vad är det?"),  # case and punctuation kept
+        ("vad är nära vård", "vad är nära vård"),  # typed with marks: unchanged
+        ("plan 2023 SIP", "plan 2023 SIP"),  # numbers and acronyms as typed
+    ],
+)
+def test_a_swedish_question_gets_its_marks_back(typed, meant):
+    assert Speller(PLAIN_VOCABULARY).restore(typed) == meant
+
+
+def test_a_plain_word_the_text_uses_often_is_kept():
+    # "plan" is frequent as written; a rare plain spelling beside a frequent marked one is not
+    speller = Speller({"plan": 26, "plån": 30, "vard": 1, "vård": 157})
+    assert speller.restore("plan vard") == "plan vård"
+
+
+def test_an_english_question_keeps_its_words_and_gets_swedish_terms_marked():
+    speller = Speller(PLAIN_VOCABULARY | {"what": 0})
+    assert speller.restore("what is nara vard for", typos=False) == "what is nära vård for"

@@ -3,10 +3,12 @@
 A :class:`Speller` is built from the words of the indexed text and how often each occurs. Its
 :meth:`Speller.correct` tries, in order:
 
-1. the word itself, when the vocabulary has it (a known word is never "corrected");
-2. the vocabulary word that is the same once letters lose their marks ("aldreomsorg" →
+1. the vocabulary word that is the same once letters lose their marks ("aldreomsorg" →
    "äldreomsorg", "nara" → "nära"), the most frequent when several are ("vard" → "vård" rather
-   than "värd");
+   than "värd") — also for a word typed without marks that the vocabulary holds, when its marked
+   form is at least ``MARKED_RATIO`` times as frequent (a "vard" in a linked file name beside 157
+   "vård");
+2. the word itself, when the vocabulary has it (a known word is otherwise never "corrected");
 3. a frequent vocabulary word within one edit of a word of six letters or more, or two edits of
    a word of ten or more, compared without marks ("forvaltnngen" → "förvaltningen"): the nearest,
    then the most frequent.
@@ -21,10 +23,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from ingest.language.fuzzy import NearWords, Tolerance
-from ingest.language.words import WORD, fold_accents, is_number_or_acronym
+from ingest.language.words import ENGLISH_STOP_WORDS, WORD, fold_accents, is_number_or_acronym
 
 # one edit from six letters, two from ten (shorter words have too many neighbours to guess from)
 SWEDISH_TOLERANCE = Tolerance(one=6, two=10)
+MARKED_RATIO = 5
 
 
 class Speller:
@@ -57,11 +60,12 @@ class Speller:
         """The vocabulary word meant by ``word`` (lower case), or ``word`` unchanged when it is
         known, a number or an acronym, or nothing in the vocabulary is near enough."""
         lower = word.lower()
-        if lower in self.counts or is_number_or_acronym(word) or not lower.isalpha():
+        if is_number_or_acronym(word) or not lower.isalpha():
             return word
+        marked = self._marked(lower)
+        if marked or lower in self.counts:
+            return marked or word
         folded = fold_accents(lower)
-        if folded in self._by_fold:
-            return self._by_fold[folded]
         near = self._near.near(folded)
         if not near:
             return word
@@ -71,3 +75,37 @@ class Speller:
     def correct_words(self, text: str) -> list[str]:
         """Each word of ``text`` as :meth:`correct` gives it."""
         return [self.correct(w) for w in WORD.findall(text)]
+
+    def restore(self, text: str, typos: bool = True) -> str:
+        """``text`` with each word replaced by the vocabulary word it meant, keeping the case of its
+        first letter and everything between words. ``typos=False`` only gives words back their
+        marks ("nara vard" → "nära vård"): an English question's words are not Swedish typos."""
+        out: list[str] = []
+        last = 0
+        for m in WORD.finditer(text):
+            word = m.group()
+            fixed = self.correct(word) if typos else self._with_marks(word)
+            if fixed.lower() != word.lower():
+                fixed = fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
+                out.append(text[last : m.start()] + fixed)
+            else:
+                out.append(text[last : m.end()])
+            last = m.end()
+        return "".join(out) + text[last:]
+
+    def _with_marks(self, word: str) -> str:
+        lower = word.lower()
+        if is_number_or_acronym(word) or not lower.isalpha() or lower in ENGLISH_STOP_WORDS:
+            return word
+        return self._marked(lower) or word
+
+    def _marked(self, lower: str) -> str | None:
+        """The vocabulary word ``lower`` stands for once marks are restored, if it is another word."""
+        folded = fold_accents(lower)
+        candidate = self._by_fold.get(folded)
+        if candidate is None or candidate == lower:
+            return None
+        if lower not in self.counts:
+            return candidate
+        typed_plain = lower == folded
+        return candidate if typed_plain and self.counts[candidate] >= MARKED_RATIO * self.counts[lower] else None
