@@ -5,6 +5,11 @@ retrieved passages they sit in, by their words, by an assignment number or year 
 names) → the owner first, then the assignment quoted with its number, document and year. When
 several documents assign related tasks (2021 and 2023), each is listed with its year.
 
+How well an entry matches the asked task decides first. Among entries for the same task, a current
+plan of the ingested collection comes before a superseded plan, and both before an uploaded
+document: a sentence planted in an upload or an old plan ("X ansvarar för …") never answers over the
+current plans; an upload answers where the collection says nothing about the task.
+
 The register grows with the corpus (about 130 entries for the bundled plans, 13 000 at 100 times),
 so each entry's terms are analysed once (on first use) and a question looks only at the entries
 that share a term with it, sit in a retrieved passage or carry the number it names.
@@ -20,7 +25,7 @@ from dataclasses import dataclass
 
 from assistant.extractive import ExtractiveAnswerer, QuestionTerms, Similarity, text_terms
 from index.snapshot import CorpusSnapshot
-from index.types import Passage
+from index.types import DocumentInfo, Passage
 from ingest.language.marks import years_in
 from ingest.language.questions import asked_item_numbers, responsibility_kinds
 from ingest.register import Responsibility
@@ -31,6 +36,7 @@ class Match:
     entry: Responsibility
     score: float
     coverage: float  # how much of the question the task and owner text cover
+    marks: int = 0  # how many of the number and year the question names the entry carries
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,7 @@ class OwnerFinder:
         self.translate = translate
         # doc_id → doc_id of the document that replaces it
         self.superseded = {d.doc_id: d.superseded_by for d in snapshot.documents if d.superseded_by}
+        self.standing = {d.doc_id: standing(d) for d in snapshot.documents}
         self.min_score = min_score
         self._numbers = [set(re.findall(r"\d+", e.number)) for e in self.entries]
         self._by_doc: dict[str, list[int]] = defaultdict(list)
@@ -118,28 +125,49 @@ class OwnerFinder:
             score = (
                 0.5 * prior + 0.6 * coverage + 0.15 * (e.kind in kinds) + similarity(e.doc_id, e.task_start, e.task_end)
             )
+            marks = 0
             if numbers:
+                marks += _number_matches(e, numbers)
                 score += 0.5 if _number_matches(e, numbers) else -0.3
             if years and e.year and any(y in e.year for y in years):
+                marks += 1
                 score += 0.1
-            scored.append(Match(e, score, coverage))
-        scored.sort(key=lambda m: -m.score)
-        if not scored or scored[0].score < self.min_score:
+            scored.append(Match(e, score, coverage, marks))
+        ranked = self._ranked(scored)
+        if not ranked:
             return []
-        best = scored[0]
+        best = ranked[0]
         out = [best]
-        for m in scored[1:]:
+        for m in ranked[1:]:
             if len(out) >= 3:
                 break
             related = m.coverage >= 0.9 * best.coverage and m.score >= 0.75 * best.score
             replaced = self.superseded.get(m.entry.doc_id) in {x.entry.doc_id for x in out}  # prefer current
-            if related and not replaced and m.entry.doc_id not in {x.entry.doc_id for x in out}:
+            # an upload is not listed beside the collection's answer
+            planted = self.standing[m.entry.doc_id] == UPLOADED and self.standing[best.entry.doc_id] != UPLOADED
+            if related and not replaced and not planted and m.entry.doc_id not in {x.entry.doc_id for x in out}:
                 out.append(m)
         return out
 
+    def _ranked(self, scored: list[Match]) -> list[Match]:
+        """Best first, only when the best can answer (``min_score``): the task match decides, and among
+        the entries for the same task as the best-matching one (as much of the question covered, the
+        number and year it names carried, good enough to answer on their own) the document's standing
+        decides, then the score."""
+        scored.sort(key=lambda m: -m.score)
+        if not scored or scored[0].score < self.min_score:
+            return []
+        top = scored[0]
+        same = [m for m in scored if m is top or self._same_task(m, top)]
+        same.sort(key=lambda m: (-self.standing[m.entry.doc_id], -m.score))
+        return same + [m for m in scored if m is not top and not self._same_task(m, top)]
+
+    def _same_task(self, m: Match, top: Match) -> bool:
+        return m.coverage >= 0.9 * top.coverage and m.marks >= top.marks and m.score >= self.min_score
+
     def search(self, query: str, limit: int = 50) -> list[Responsibility]:
         """Register entries for a free-text query (owner or task words, Swedish or English), best
-        first; all when empty."""
+        first (for equal matches, current plans before superseded ones and uploads); all when empty."""
         if not query.strip():
             return sorted(self.entries, key=lambda e: (e.owner_key, e.doc_id, _number_key(e.number)))
         q = self.answerer.question_terms(f"{query} {self.translate(query)}".strip())
@@ -149,7 +177,7 @@ class OwnerFinder:
             coverage = self.answerer.coverage(q, terms[i])
             if coverage > 0:
                 scored.append((coverage, self.entries[i]))
-        scored.sort(key=lambda x: (-x[0], x[1].doc_id, _number_key(x[1].number)))
+        scored.sort(key=lambda x: (-x[0], -self.standing[x[1].doc_id], x[1].doc_id, _number_key(x[1].number)))
         return [e for _, e in scored[:limit]]
 
     def rows(self, query: str = "", limit: int = 50) -> list[RegisterRow]:
@@ -159,6 +187,17 @@ class OwnerFinder:
             RegisterRow(e, self.snapshot.title(e.doc_id), texts.get(e.doc_id, "")[e.task_start : e.task_end])
             for e in self.search(query, limit)
         ]
+
+
+CURRENT, SUPERSEDED, UPLOADED = 2, 1, 0
+
+
+def standing(d: DocumentInfo) -> int:
+    """How far a document's statements are to be trusted over others' for the same task: a current plan
+    of the ingested collection, then a superseded plan, then an uploaded document."""
+    if d.uploaded:
+        return UPLOADED
+    return SUPERSEDED if d.superseded_by else CURRENT
 
 
 def _number_key(number: str) -> int:
