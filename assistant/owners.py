@@ -5,10 +5,12 @@ retrieved passages they sit in, by their words, by an assignment number or year 
 names) → the owner first, then the assignment quoted with its number, document and year. When
 several documents assign related tasks (2021 and 2023), each is listed with its year.
 
-How well an entry matches the asked task decides first. Among entries for the same task, a current
-plan of the ingested collection comes before a superseded plan, and both before an uploaded
-document: a sentence planted in an upload or an old plan ("X ansvarar för …") never answers over the
-current plans; an upload answers where the collection says nothing about the task.
+How well an entry matches the asked task decides first. Among entries for the same task (each
+covering at least half of the question in its own words, carrying the number and year it names,
+good enough to answer), a current plan of the ingested collection comes before a superseded plan,
+and both before an uploaded document; and an entry's passage is ranked only among the passages of
+documents that stand as high. So a sentence planted in an upload or an old plan ("X ansvarar för …")
+never answers over the current plans, while an upload answers what the collection does not cover.
 
 The register grows with the corpus (about 130 entries for the bundled plans, 13 000 at 100 times),
 so each entry's terms are analysed once (on first use) and a question looks only at the entries
@@ -29,6 +31,8 @@ from index.types import DocumentInfo, Passage
 from ingest.language.marks import years_in
 from ingest.language.questions import asked_item_numbers, responsibility_kinds
 from ingest.register import Responsibility
+
+CLOSE_MATCH = 0.5  # an entry whose words cover this share of the question's (IDF-weighted) is about its task
 
 
 @dataclass
@@ -110,30 +114,7 @@ class OwnerFinder:
     ) -> list[Match]:
         """Entries that answer the question, best first; several only when they come from different
         documents and score nearly as well (the same task assigned in several years)."""
-        q = self.answerer.question_terms(query)
-        numbers = {str(n) for n in asked_item_numbers(question)}
-        years = years_in(question)
-        kinds = responsibility_kinds(question)
-        terms = self._analysed()
-        scored = []
-        for i in self._candidates(q, passages, numbers):
-            e = self.entries[i]
-            prior = _passage_prior(e, passages)
-            coverage = self.answerer.coverage(q, terms[i])
-            if prior == 0 and coverage < 0.5 and not (numbers and _number_matches(e, numbers)):
-                continue  # neither retrieved nor a close match in its own words
-            score = (
-                0.5 * prior + 0.6 * coverage + 0.15 * (e.kind in kinds) + similarity(e.doc_id, e.task_start, e.task_end)
-            )
-            marks = 0
-            if numbers:
-                marks += _number_matches(e, numbers)
-                score += 0.5 if _number_matches(e, numbers) else -0.3
-            if years and e.year and any(y in e.year for y in years):
-                marks += 1
-                score += 0.1
-            scored.append(Match(e, score, coverage, marks))
-        ranked = self._ranked(scored)
+        ranked = self._ranked(self._scored(question, query, passages, similarity))
         if not ranked:
             return []
         best = ranked[0]
@@ -149,11 +130,41 @@ class OwnerFinder:
                 out.append(m)
         return out
 
+    def _scored(self, question: str, query: str, passages: list[Passage], similarity: Similarity) -> list[Match]:
+        """Each candidate entry's match with the question: the passage it sits in, its words, its
+        sentence vector, the kind of statement, and the number and year the question names."""
+        q = self.answerer.question_terms(query)
+        numbers = {str(n) for n in asked_item_numbers(question)}
+        years = years_in(question)
+        kinds = responsibility_kinds(question)
+        terms = self._analysed()
+        # an entry's passage is ranked among the passages of documents that stand as high as its own:
+        # a planted upload retrieved first does not push the plans' passages down
+        peers = {rank: [p for p in passages if self.standing[p.doc_id] >= rank] for rank in STANDINGS}
+        scored = []
+        for i in self._candidates(q, passages, numbers):
+            e = self.entries[i]
+            prior = _passage_prior(e, peers[self.standing[e.doc_id]])
+            coverage = self.answerer.coverage(q, terms[i])
+            if prior == 0 and coverage < CLOSE_MATCH and not (numbers and _number_matches(e, numbers)):
+                continue  # neither retrieved nor a close match in its own words
+            score = (
+                0.5 * prior + 0.6 * coverage + 0.15 * (e.kind in kinds) + similarity(e.doc_id, e.task_start, e.task_end)
+            )
+            marks = 0
+            if numbers:
+                marks += _number_matches(e, numbers)
+                score += 0.5 if _number_matches(e, numbers) else -0.3
+            if years and e.year and any(y in e.year for y in years):
+                marks += 1
+                score += 0.1
+            scored.append(Match(e, score, coverage, marks))
+        return scored
+
     def _ranked(self, scored: list[Match]) -> list[Match]:
         """Best first, only when the best can answer (``min_score``): the task match decides, and among
-        the entries for the same task as the best-matching one (as much of the question covered, the
-        number and year it names carried, good enough to answer on their own) the document's standing
-        decides, then the score."""
+        the entries for the same task as the best-matching one the document's standing decides, then the
+        score."""
         scored.sort(key=lambda m: -m.score)
         if not scored or scored[0].score < self.min_score:
             return []
@@ -163,7 +174,9 @@ class OwnerFinder:
         return same + [m for m in scored if m is not top and not self._same_task(m, top)]
 
     def _same_task(self, m: Match, top: Match) -> bool:
-        return m.coverage >= 0.9 * top.coverage and m.marks >= top.marks and m.score >= self.min_score
+        """About the same task as ``top``: its own words cover at least half of the question's, it carries
+        the number and year the question names as well, and it is good enough to answer on its own."""
+        return m.coverage >= CLOSE_MATCH and m.marks >= top.marks and m.score >= self.min_score
 
     def search(self, query: str, limit: int = 50) -> list[Responsibility]:
         """Register entries for a free-text query (owner or task words, Swedish or English), best
@@ -190,6 +203,7 @@ class OwnerFinder:
 
 
 CURRENT, SUPERSEDED, UPLOADED = 2, 1, 0
+STANDINGS = (CURRENT, SUPERSEDED, UPLOADED)
 
 
 def standing(d: DocumentInfo) -> int:
