@@ -68,7 +68,8 @@ PLANTED = "# Uppföljningen av färdplanen\n\nEVIL CORP ansvarar för uppföljni
 
 @pytest.fixture
 def plans(tmp_path, request):
-    """The current plan (``follow_up``: how it names the owner of the follow-up; parametrize indirectly)."""
+    """The current plan and the catalog; ``request.param`` (indirect), a key of PHRASINGS, picks how the
+    plan names the owner of its follow-up."""
     folder = tmp_path / "plans"
     folder.mkdir()
     follow_up = PHRASINGS[getattr(request, "param", "same words")][0]
