@@ -12,6 +12,7 @@ FRAMES = {
     "sv": {
         "according": "Enligt {title}",
         "replaced": "ersatt av {title}",
+        "uploaded": "uppladdat dokument",
         "refusal": "Det framgår inte av planerna.",
         "partial": "Planerna anger inte {what}. Det närmaste de säger:",
         "missing": {
@@ -36,6 +37,7 @@ FRAMES = {
     "en": {
         "according": "According to {title}",
         "replaced": "replaced by {title}",
+        "uploaded": "uploaded document",
         "refusal": "I can't find this in the plans.",
         "partial": "The plans do not give {what}. The closest they say:",
         "missing": {

@@ -18,13 +18,13 @@ from typing import Protocol
 
 from ingest.catalog import CATALOG_FILE, Catalog, doc_id_for
 from ingest.chunking import chunk_document
-from ingest.documents import build_document
+from ingest.documents import COLLECTION, build_document
 from ingest.errors import IngestError, UnreadableFile, UnsupportedType
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.register import extract_responsibilities
 from ingest.types import Chunk, CleanDocument
 
-PIPELINE_VERSION = "11"  # bump when cleaning, chunking or the register changes, so documents are re-ingested
+PIPELINE_VERSION = "12"  # bump when cleaning, chunking or the register changes, so documents are re-ingested
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return files, folders
 
 
-def file_version(path: Path, catalog_entry: object, options: ChunkingOptions) -> str:
+def file_version(path: Path, catalog_entry: object, options: ChunkingOptions, origin: str = COLLECTION) -> str:
     h = hashlib.sha256(path.read_bytes())
-    extra = {"catalog": getattr(catalog_entry, "__dict__", None), "options": options.__dict__}
+    extra = {"catalog": getattr(catalog_entry, "__dict__", None), "options": options.__dict__, "origin": origin}
     h.update(json.dumps(extra, sort_keys=True, ensure_ascii=False).encode())
     h.update(PIPELINE_VERSION.encode())
     return h.hexdigest()[:16]
@@ -103,7 +103,10 @@ def ingest_paths(
     sink: Sink,
     options: ChunkingOptions = ChunkingOptions(),
     progress: Callable[[Iterable[Path]], Iterable[Path]] = lambda it: it,
+    origin: str = COLLECTION,
 ) -> IngestReport:
+    """Ingest files and folders through ``sink``; ``origin`` is stored with each document (an upload is
+    ``ingest.documents.UPLOAD``: its register entries never outrank the collection's)."""
     report = IngestReport(garbage_collected=sink.collect_garbage())
     files, folders = discover(list(paths))
     committed = sink.committed()
@@ -111,7 +114,7 @@ def ingest_paths(
     catalogs: dict[Path, Catalog] = {}
     for path in progress(files):
         catalog = catalogs.setdefault(path.parent, Catalog.load(path.parent))
-        _ingest_one(path, catalog, sink, options, committed, seen, report)
+        _ingest_one(path, catalog, sink, options, committed, seen, report, origin)
     for doc_id, info in committed.items():
         src = Path(info.source_path)
         inside = any(src.is_relative_to(f) for f in folders)
@@ -129,6 +132,7 @@ def _ingest_one(
     committed: dict[str, CommittedDoc],
     seen: set[str],
     report: IngestReport,
+    origin: str = COLLECTION,
 ) -> None:
     if not path.exists():
         report.skipped.append(Skipped(str(path), "no such file"))
@@ -141,12 +145,12 @@ def _ingest_one(
     doc_id = entry.doc_id if entry else doc_id_for(path)
     seen.add(doc_id)
     try:
-        version = file_version(path, entry, options)
+        version = file_version(path, entry, options, origin)
         previous = committed.get(doc_id)
         if previous and previous.version == version:
             report.unchanged.append(doc_id)
             return
-        doc = build_document(load_file(path), entry)
+        doc = build_document(load_file(path), entry, origin)
         chunks = chunk_document(doc, options.target_tokens, options.hard_limit)
         doc.register = extract_responsibilities(doc)
     except IngestError as e:

@@ -185,10 +185,14 @@ def _name_tail(toks: list[Tok], e: int) -> int:
     nxt = e + 1
     if nxt >= len(toks):
         return e
+    if ACRONYM.fullmatch(head.text):
+        return _capitals(toks, e)
     if head.text == "Region" or head.low == "regionen":
         while nxt < len(toks) and (toks[nxt].text[0].isupper() or toks[nxt].low in ("län", "läns")):
             e, nxt = nxt, nxt + 1
-        return e
+        # the region's body: "Region Örebro läns regionstyrelse", "Region Värmlands hälso- och sjukvårdsnämnd"
+        owned = _mention_starting_at(toks, nxt) if toks[e].low.endswith("s") and nxt < len(toks) else None
+        return e if owned is None else _extend_right(toks, owned)
     if _capital_pair(toks, e):
         return e + 2  # "Kommuner och Regioner" inside one name
     m = _head(head)
@@ -197,6 +201,15 @@ def _name_tail(toks: list[Tok], e: int) -> int:
     if word.startswith(NAME_HEADS) or capital:
         end = _domain(toks, nxt, limit=6)
         return e if end is None else end
+    return e
+
+
+def _capitals(toks: list[Tok], e: int) -> int:
+    """The last of the words in capitals that follow an acronym in one name ("EVIL CORP", "ACME AB")."""
+    while e + 1 < len(toks) and toks[e + 1].start - toks[e].end == 1 and ACRONYM.fullmatch(toks[e + 1].text):
+        if toks[e + 1].low in NOT_NAME_WORDS or toks[e + 1].low in PREPOSITIONS:
+            break  # "… ANSVARAR FÖR …" in a line set in capitals: the name has ended
+        e += 1
     return e
 
 
