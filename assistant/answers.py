@@ -4,11 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from index.types import Citation
 
+
+class Frames(TypedDict):
+    """The words an offline answer is framed in, in one language."""
+
+    according: str  # "Enligt {title}"
+    replaced: str
+    refusal: str
+    partial: str  # "… {what} …", with one of ``missing``
+    missing: dict[str, str]  # the kind of answer missing → how the partial answer names it
+    related: str
+    number: str
+    kinds: dict[str, str]  # a register entry's kind → its verb
+
+
 # The words an offline answer is framed in, in the question's language.
-FRAMES = {
+FRAMES: dict[str, Frames] = {
     "sv": {
         "according": "Enligt {title}",
         "replaced": "ersatt av {title}",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answers import FRAMES, Answer, Citation, short_title
+from assistant.answers import FRAMES, Answer, Citation, Frames, short_title
 from assistant.citation_check import SupportChecker
 from assistant.context import sentence_around, sources_for
 from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote
@@ -261,7 +261,7 @@ class Assistant:
             parts.append(self._owner_sentence(m, frames, citations))
         return Answer(question=question, text=" ".join(parts), citations=citations, language=lang, mode="register")
 
-    def _owner_sentence(self, m: Match, frames: dict, citations: list[Citation]) -> str:
+    def _owner_sentence(self, m: Match, frames: Frames, citations: list[Citation]) -> str:
         """ "<owner> [1] fick i uppdrag (<title>, <year>, nr 5): ”<task>” [2]" — the owner first.
 
         [1] cites the whole sentence that names the owner (often a heading far above the item);

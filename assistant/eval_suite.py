@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assistant.evaluation import evaluate_answers, evaluate_register, evaluate_retrieval, load_gold
 from assistant.settings import Settings
@@ -50,7 +51,7 @@ def evaluate_set(settings: Settings, eval_set: EvalSet, k: int = 10, llm: bool =
     ingest_paths([eval_set.corpus], index, chunking_options(own))
     retriever = build_retriever(own, index)
     gold = load_gold(eval_set.questions)
-    report = {"set": eval_set.name, "gold": str(eval_set.questions)}
+    report: dict[str, Any] = {"set": eval_set.name, "gold": str(eval_set.questions)}
     report.update(evaluate_retrieval(gold, retriever.retrieve, k=k))
     assistant = build_assistant(own, retriever, use_llm=llm)
     snapshot = retriever.snapshot

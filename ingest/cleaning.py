@@ -108,7 +108,7 @@ def _is_running(hits: list[tuple[int, str]]) -> bool:
     """Identical lines, or lines whose changing number keeps a constant offset to the page index."""
     if len({ln for _, ln in hits}) == 1:
         return True
-    offsets = Counter()
+    offsets: Counter[int] = Counter()
     for page_index, ln in hits:
         numbers = re.findall(r"\d+", ln)
         offsets.update({int(n) - page_index for n in numbers})
@@ -201,7 +201,7 @@ class _Reflow:
                 return "heading", len(m.group(1)), m.group(2)
         else:
             m = _NUMBERED_HEADING.match(s)
-            multi = bool(m) and "." in m.group(1)
+            multi = m is not None and "." in m.group(1)
             if m and (multi or self.blank_before) and _looks_like_heading(m.group(2), next_text, multi):
                 return "heading", m.group(1).count(".") + 1, s
         if is_item(s):

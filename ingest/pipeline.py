@@ -153,8 +153,8 @@ def _ingest_one(
         report.skipped.append(Skipped(path.name, e.reason + (f" ({e.detail})" if e.detail else "")))
         return
     except OSError as e:
-        err = UnreadableFile(path.name, e.strerror or str(e))
-        report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
+        unreadable = UnreadableFile(path.name, e.strerror or str(e))
+        report.skipped.append(Skipped(path.name, f"{unreadable.reason} ({unreadable.detail})"))
         return
     sink.stage(doc, chunks, version)
     sink.commit(doc, chunks, version, str(path.resolve()))

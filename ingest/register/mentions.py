@@ -211,7 +211,7 @@ def _capital_pair(toks: list[Tok], e: int) -> bool:
 
 def _names_inquiry(tok: Tok) -> bool:
     m = _head(tok)
-    return bool(m) and not m.group("gen") and m.group("stem").startswith(ACTIVITY_HEADS)
+    return m is not None and not m.group("gen") and m.group("stem").startswith(ACTIVITY_HEADS)
 
 
 def _post_tail(toks: list[Tok], e: int, depth: int) -> int | None:

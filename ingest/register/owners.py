@@ -13,6 +13,14 @@ _DETERMINERS = DETERMINERS - {"civila", "egna", "nya"}
 GENERIC_OWNER_WORDS = {"region", "län", "läns"}
 # A place in a name is no body of its own: "Region Örebro län", "Kumla kommun", "Örebro läns landsting"
 _PLACE = re.compile(r"\bRegion ([A-ZÅÄÖ][\w-]+)|\b([A-ZÅÄÖ][\w-]+) (?:län|läns|kommun|kommuns|stad|stads)\b")
+
+
+def _is_head(word: str) -> bool:
+    """A head word of a body's name, not in the genitive ("nämnden", not "nämndens")."""
+    m = OWNER_HEAD.fullmatch(word)
+    return m is not None and not m.group("gen")
+
+
 def _drop_possessor(words: list[str]) -> list[str]:
     """'hälso och sjukvårdsnämndens beredning för närsjukvård' → 'beredning för närsjukvård'.
 
@@ -22,7 +30,7 @@ def _drop_possessor(words: list[str]) -> list[str]:
     cut = -1
     for i, word in enumerate(words[:3]):
         opens = i == 0 or (i == 2 and words[1] in ("och", "eller"))
-        later_head = any(OWNER_HEAD.fullmatch(w) and not OWNER_HEAD.fullmatch(w).group("gen") for w in words[i + 1 :])
+        later_head = any(_is_head(w) for w in words[i + 1 :])
         if opens and POSSESSOR.fullmatch(word) and later_head:
             cut = i
     return words[cut + 1 :]

@@ -45,7 +45,8 @@ class References:
         assignee = self.assignee
         assignee_base = _head_base(assignee) if assignee is not None else ""
         same_role = assignee_base == base or assignee_base in SAME_ROLE.get(base, ())
-        if base in ASSIGNEE_ROLES and same_role and _is_named(assignee, assignee.head_word, base):
+        named = assignee is not None and _is_named(assignee, assignee.head_word, base)
+        if base in ASSIGNEE_ROLES and same_role and named:
             return assignee  # "Utredaren" in a directive is its own investigator, not an inquiry named in passing
         pattern = re.compile(rf"[\w/-]*{re.escape(base)}(?:en|et|n|e)?(?::?s)?")
         owners = [(m, m.head_word) for m in self.owners if not m.parts]  # an owner before a body merely named
