@@ -14,6 +14,7 @@ from assistant.citation_check import SupportChecker
 from assistant.context import sentence_around, sources_for
 from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote
 from assistant.generative import GenerationRequest, GenerativeAnswerer
+from assistant.options import AnswerOptions, LLMOptions
 from assistant.owners import Match, OwnerFinder, RegisterRow
 from assistant.ranking import HAND_SET, fitted_ranker
 from assistant.validation import validate_question
@@ -25,24 +26,6 @@ from ingest.language.detect import detect_language
 from ingest.language.questions import has_second_question, may_follow_up
 
 OWNER_KINDS = frozenset({"owner"})  # the register names owners (recipients and parties: the passages)
-
-
-@dataclass(frozen=True)
-class AnswerOptions:
-    passages: int = 8
-    max_sentences: int = 4
-    min_dense: float = 0.78
-    min_dense_en: float = 0.75
-    max_unknown_sv: float = 0.6
-    max_unknown_en: float = 0.55
-    max_question_chars: int = 1000
-    relative_floor: float = 0.6  # quote further sentences scoring at least this share of the best
-    type_weight: float = 0.1  # score bonus for a sentence that carries the kind of answer asked for
-    # the register answers an owner question only when one of its entries lies in one of the best
-    # this many quoted sentences (the passages and the register agree on the task); 0: always
-    register_agrees: int = 0
-    fitted_ranker: bool = False  # rank sentences with the fitted model (assistant/data/ranker.json)
-    margin: float = 1.0  # with the fitted ranker: quote sentences within this log-odds of the best
 
 
 @dataclass
@@ -106,7 +89,7 @@ class Assistant:
             retriever.index.embedder.get_text_embedding_batch,
             snapshot,
             retriever.swedish_groups,
-            min_support or {"sv": 1.25, "en": 1.04},  # the settings' defaults
+            min_support or LLMOptions().min_support,
         )
 
     # -- the corpus -----------------------------------------------------------------------------

@@ -29,9 +29,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant.engine import AnswerOptions, Assistant
+from assistant.engine import Assistant
 from assistant.evaluation import answer_contains_keys, load_gold
 from assistant.extractive import GROUP_SEPARATOR
+from assistant.options import AnswerOptions
 from assistant.ranking import FEATURES, HAND_SET, Ranker
 from assistant.settings import PROJECT_ROOT, Settings, configure_runtime
 from assistant.wiring import build_retriever
