@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answers import FRAMES, Answer, Citation, Frames, short_title
+from assistant.answers import FRAMES, Answer, Citation, Frames, pieces_after_markers, short_title
 from assistant.citation_check import SupportChecker
 from assistant.context import sentence_around, sources_for
 from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote
@@ -201,7 +200,7 @@ class Assistant:
     @staticmethod
     def stream_text(answer: Answer) -> Iterator[str]:
         """The answer's text in pieces that end after a citation marker."""
-        for piece in re.split(r"(?<=\]) ", answer.text):
+        for piece in pieces_after_markers(answer.text):
             yield piece + " "
 
     def _similarity(self, query: str, passages: list[Passage]):
