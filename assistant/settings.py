@@ -1,8 +1,8 @@
 """All settings in one typed object. The only place that reads the environment (prefix ``PLANSVAR_``).
 
 Nested groups use ``__`` in variable names, e.g. ``PLANSVAR_RETRIEVAL__TOP_K=8``. Each group is
-defined once, in the layer that uses it, and composed here: ``chunking`` (ingest.pipeline),
-``retrieval`` (index.retriever), ``answer`` and ``llm`` (assistant.options). The doors' groups
+defined once, in the layer that uses it, and composed here: ``chunking`` (ingest.options),
+``retrieval`` (index.options), ``answer`` and ``llm`` (assistant.options). The doors' groups
 (``api``, ``upload``) are defined here: the doors live above this layer, which cannot import them.
 An environment variable with the prefix that names no setting is an error, not silently ignored.
 """
