@@ -8,6 +8,7 @@ rendering, system fonts only (no font CDN). All document text is rendered throug
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from assistant.answers import Answer
 from assistant.errors import AssistantError, user_message
@@ -18,7 +19,7 @@ from front.render import answer_text, chat_text, document_view, sources_panel
 from front.upload import UploadHandler
 from index.backends import StoreUnavailable
 
-TEXTS = {
+TEXTS: dict[str, dict[str, Any]] = {  # labels (str), table headers (list[str]), kinds (dict)
     "sv": {
         "title": "# Plansvar – frågor om regionens planer\n"
         "Ställ en fråga om Region Örebro läns planer. Svaret citerar planerna; källorna visas bredvid.",

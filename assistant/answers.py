@@ -4,11 +4,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from index.types import Citation
+from ingest.language.sentences import final_punctuation_at
+
+
+class Frames(TypedDict):
+    """The words an offline answer is framed in, in one language."""
+
+    according: str  # "Enligt {title}"
+    replaced: str
+    refusal: str
+    partial: str  # "… {what} …", with one of ``missing``
+    missing: dict[str, str]  # the kind of answer missing → how the partial answer names it
+    related: str
+    number: str
+    kinds: dict[str, str]  # a register entry's kind → its verb
+
 
 # The words an offline answer is framed in, in the question's language.
-FRAMES = {
+FRAMES: dict[str, Frames] = {
     "sv": {
         "according": "Enligt {title}",
         "replaced": "ersatt av {title}",
@@ -130,7 +146,35 @@ def with_markers(sentence: str, markers: list[int]) -> str:
     if not markers:
         return sentence
     tags = " ".join(f"[{m}]" for m in markers)
-    m = re.search(r"[.!?:;…]+[\"”’)]*$", sentence)
-    if m:
-        return f"{sentence[: m.start()]} {tags}{sentence[m.start() :]}"
+    end = final_punctuation_at(sentence)
+    if end is not None:
+        return f"{sentence[:end]} {tags}{sentence[end:]}"
     return f"{sentence} {tags}"
+
+
+# -- markers ------------------------------------------------------------------------------------
+# A marker as answers write it, "[1]", "[2–4]", "[1, 3]", and as a model may: "[källa 2]", "[passage 1]".
+_MARKER_LIST = r"\d{1,3}(?:\s*(?:,|;|-|–|och|and)\s*\d{1,3})*"
+MARKER = re.compile(rf"\s*\[(?:(?:passage|utdrag|källa|source)\s*)?({_MARKER_LIST})\]", re.IGNORECASE)
+# Markers that open a sentence: they belong to the sentence before ("… i maj. [2] Sedan …").
+LEADING_MARKERS = re.compile(rf"^(?:\s*\[(?:(?:passage|utdrag|källa|source)\s*)?{_MARKER_LIST}\])+", re.IGNORECASE)
+_MARKER_PARTS = re.compile(r"\s*(?:,|;|och|and)\s*")
+_MARKER_RANGE = re.compile(r"\s*[-–]\s*")
+_AFTER_MARKER = re.compile(r"(?<=\]) ")
+
+
+def marker_numbers(marker_text: str) -> list[int]:
+    """The passage numbers of a marker's inside: "1, 3" → [1, 3]; "2–4" → [2, 3, 4] (a range of at most 11)."""
+    out: list[int] = []
+    for part in _MARKER_PARTS.split(marker_text.strip()):
+        bounds = [int(x) for x in _MARKER_RANGE.split(part) if x.isdigit()]
+        if len(bounds) == 2 and 0 <= bounds[1] - bounds[0] <= 10:
+            out.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            out.extend(bounds)
+    return out
+
+
+def pieces_after_markers(text: str) -> list[str]:
+    """The text split at each space that follows a marker ("A [1] B [2]" → ["A [1]", "B [2]"])."""
+    return _AFTER_MARKER.split(text)

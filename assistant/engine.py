@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answers import FRAMES, Answer, Citation, short_title
+from assistant.answers import FRAMES, Answer, Citation, Frames, pieces_after_markers, short_title
 from assistant.citation_check import SupportChecker
 from assistant.context import sentence_around, sources_for
 from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote
 from assistant.generative import GenerationRequest, GenerativeAnswerer
+from assistant.options import AnswerOptions, LLMOptions
 from assistant.owners import Match, OwnerFinder, RegisterRow
 from assistant.validation import validate_question
 from index.retriever import HybridRetriever
@@ -25,19 +25,6 @@ from ingest.language.questions import has_second_question, may_follow_up
 from ingest.language.spelling import Speller
 
 OWNER_KINDS = frozenset({"owner"})  # the register names owners (recipients and parties: the passages)
-
-
-@dataclass(frozen=True)
-class AnswerOptions:
-    passages: int = 8
-    max_sentences: int = 4
-    min_dense: float = 0.78
-    min_dense_en: float = 0.75
-    max_unknown_sv: float = 0.6
-    max_unknown_en: float = 0.55
-    max_question_chars: int = 1000
-    relative_floor: float = 0.6  # quote further sentences scoring at least this share of the best
-    type_weight: float = 0.1  # score bonus for a sentence that carries the kind of answer asked for
 
 
 @dataclass
@@ -99,7 +86,7 @@ class Assistant:
             retriever.index.embedder.get_text_embedding_batch,
             snapshot,
             retriever.swedish_groups,
-            min_support or {"sv": 1.25, "en": 1.04},  # the settings' defaults
+            min_support or LLMOptions().min_support,
         )
 
     # -- the corpus -----------------------------------------------------------------------------
@@ -210,7 +197,7 @@ class Assistant:
     @staticmethod
     def stream_text(answer: Answer) -> Iterator[str]:
         """The answer's text in pieces that end after a citation marker."""
-        for piece in re.split(r"(?<=\]) ", answer.text):
+        for piece in pieces_after_markers(answer.text):
             yield piece + " "
 
     def _similarity(self, query: str, passages: list[Passage]):
@@ -253,7 +240,7 @@ class Assistant:
             parts.append(self._owner_sentence(m, frames, citations))
         return Answer(question=question, text=" ".join(parts), citations=citations, language=lang, mode="register")
 
-    def _owner_sentence(self, m: Match, frames: dict, citations: list[Citation]) -> str:
+    def _owner_sentence(self, m: Match, frames: Frames, citations: list[Citation]) -> str:
         """ "<owner> [1] fick i uppdrag (<title>, <year>, nr 5): ”<task>” [2]" — the owner first.
 
         [1] cites the whole sentence that names the owner (often a heading far above the item);

@@ -19,7 +19,6 @@ that share a term with it, sit in a retrieved passage or carry the number it nam
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable
@@ -28,7 +27,7 @@ from dataclasses import dataclass
 from assistant.extractive import ExtractiveAnswerer, QuestionTerms, Similarity, text_terms
 from index.snapshot import CorpusSnapshot
 from index.types import DocumentInfo, Passage
-from ingest.language.marks import years_in
+from ingest.language.marks import digits_in, years_in
 from ingest.language.questions import asked_item_numbers, responsibility_kinds
 from ingest.register import Responsibility
 
@@ -69,7 +68,7 @@ class OwnerFinder:
         self.superseded = {d.doc_id: d.superseded_by for d in snapshot.documents if d.superseded_by}
         self.standing = {d.doc_id: standing(d) for d in snapshot.documents}
         self.min_score = min_score
-        self._numbers = [set(re.findall(r"\d+", e.number)) for e in self.entries]
+        self._numbers = [set(digits_in(e.number)) for e in self.entries]
         self._by_doc: dict[str, list[int]] = defaultdict(list)
         for i, e in enumerate(self.entries):
             self._by_doc[e.doc_id].append(i)
@@ -215,7 +214,7 @@ def standing(d: DocumentInfo) -> int:
 
 
 def _number_key(number: str) -> int:
-    digits = re.findall(r"\d+", number)
+    digits = digits_in(number)
     return int(digits[0]) if digits else 10_000
 
 
@@ -227,4 +226,4 @@ def _passage_prior(e: Responsibility, passages: list[Passage]) -> float:
 
 
 def _number_matches(e: Responsibility, numbers: set[str]) -> bool:
-    return bool(numbers & set(re.findall(r"\d+", e.number)))
+    return bool(numbers & set(digits_in(e.number)))

@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None, page: PageServer | None = None) -> int:
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from tqdm import tqdm
 
-    from assistant.wiring import build_index, chunking_options
+    from assistant.wiring import build_index
     from ingest.pipeline import ingest_paths
 
     index = build_index(settings)
@@ -114,7 +114,7 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         return tqdm(files, desc="ingest", unit="file", disable=None, file=sys.stderr)
 
     try:
-        report = ingest_paths(paths, index, chunking_options(settings), progress=progress)
+        report = ingest_paths(paths, index, settings.chunking, progress=progress)
     except KeyboardInterrupt:
         print(
             "plansvar: ingest interrupted; the index holds only completed documents (run ingest again to finish)",

@@ -24,7 +24,6 @@ from pathlib import Path
 
 from assistant.service import AssistantService
 from assistant.settings import Settings
-from assistant.wiring import chunking_options
 from ingest.documents import UPLOAD
 from ingest.pipeline import IngestReport, ingest_paths
 
@@ -111,7 +110,7 @@ class UploadHandler:
             if target.resolve().parent != folder.resolve():  # cannot happen after cleaning; never write elsewhere
                 return _rejected(clean, "the file name is not allowed")
             backup = _write_keeping_backup(target, data)
-            report = ingest_paths([target], self.service.index, chunking_options(self.settings), origin=UPLOAD)
+            report = ingest_paths([target], self.service.index, self.settings.chunking, origin=UPLOAD)
             result = _result(clean, report)
             if result.ok:
                 if backup:

@@ -184,9 +184,12 @@ def _outline(reader: PdfReader) -> list[OutlineEntry]:
                 walk(item, level + 1)
                 continue
             try:
-                page = reader.get_destination_page_number(item) + 1
+                number = reader.get_destination_page_number(item)
             except Exception:  # noqa: BLE001 - a broken bookmark only loses that bookmark
                 continue
+            if number is None:  # a bookmark to no page of this document
+                continue
+            page = number + 1
             title = str(getattr(item, "title", "") or "").strip()
             if title:
                 entries.append(OutlineEntry(title=title, page=page, level=level))

@@ -21,6 +21,7 @@ from ingest.chunking import chunk_document
 from ingest.documents import COLLECTION, build_document
 from ingest.errors import IngestError, UnreadableFile, UnsupportedType
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
+from ingest.options import ChunkingOptions
 from ingest.register import extract_responsibilities
 from ingest.types import Chunk, CleanDocument
 
@@ -64,12 +65,6 @@ class IngestReport:
         return not self.skipped
 
 
-@dataclass(frozen=True)
-class ChunkingOptions:
-    target_tokens: int = 160
-    hard_limit: int = 480
-
-
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     """Files to ingest and the folders they were found in (folders are where removal applies)."""
     files: list[Path] = []
@@ -92,7 +87,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
 
 def file_version(path: Path, catalog_entry: object, options: ChunkingOptions, origin: str = COLLECTION) -> str:
     h = hashlib.sha256(path.read_bytes())
-    extra = {"catalog": getattr(catalog_entry, "__dict__", None), "options": options.__dict__, "origin": origin}
+    extra = {"catalog": getattr(catalog_entry, "__dict__", None), "options": options.model_dump(), "origin": origin}
     h.update(json.dumps(extra, sort_keys=True, ensure_ascii=False).encode())
     h.update(PIPELINE_VERSION.encode())
     return h.hexdigest()[:16]
@@ -157,8 +152,8 @@ def _ingest_one(
         report.skipped.append(Skipped(path.name, e.reason + (f" ({e.detail})" if e.detail else "")))
         return
     except OSError as e:
-        err = UnreadableFile(path.name, e.strerror or str(e))
-        report.skipped.append(Skipped(path.name, f"{err.reason} ({err.detail})"))
+        unreadable = UnreadableFile(path.name, e.strerror or str(e))
+        report.skipped.append(Skipped(path.name, f"{unreadable.reason} ({unreadable.detail})"))
         return
     sink.stage(doc, chunks, version)
     sink.commit(doc, chunks, version, str(path.resolve()))

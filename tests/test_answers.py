@@ -8,8 +8,9 @@ import re
 import pytest
 
 from assistant.answers import Answer
-from assistant.engine import AnswerOptions, Assistant, resolve_follow_up, supported
+from assistant.engine import Assistant, resolve_follow_up, supported
 from assistant.extractive import Evidence, Quote, _list_span, missing_answer_type
+from assistant.options import AnswerOptions
 from assistant.settings import PROJECT_ROOT
 from assistant.wiring import build_assistant, build_index
 from front.cli import main

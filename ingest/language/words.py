@@ -15,6 +15,10 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_SWEDISH
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# a word of letters and digits only (no underscore)
+PLAIN_WORD = re.compile(r"[^\W_]+")
+_SPACES = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S+")
 # a word as the glossary and language detection see it: hyphens kept ("hälso-")
 WORD_WITH_HYPHEN = re.compile(r"[\wåäöÅÄÖéü-]+", re.UNICODE)
 
@@ -177,6 +181,26 @@ def analyse_chars(text: str, n: int = 4) -> list[str]:
 SUSPENDED_HYPHEN_NEXT = frozenset({"och", "eller", "samt", "respektive", "resp", "resp.", "som", "till", "and", "or"})
 
 QUESTION_STEMS = frozenset(analyse(QUESTION_WORDS_TEXT))
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of a text, letters and digits only: "hälso- och sjukvård:s" → ["hälso", "och", "sjukvård", "s"]."""
+    return PLAIN_WORD.findall(text)
+
+
+def has_word(text: str) -> bool:
+    """The text holds at least one word character (not only punctuation, markers or space)."""
+    return bool(WORD.search(text))
+
+
+def collapse_spaces(text: str) -> str:
+    """Each run of white space as one space."""
+    return _SPACES.sub(" ", text)
+
+
+def word_ends(text: str) -> list[int]:
+    """Where each word (a run of non-space characters) of the text ends."""
+    return [m.end() for m in _NON_SPACE.finditer(text)]
 
 
 def fold_accents(text: str) -> str:

@@ -34,9 +34,8 @@ from ingest.language.admin import (
     VERB_FORM,
     body_head,
 )
-
-_TOKEN = re.compile(r"[^\W_]+(?:[-/:]+[^\W_]+)*-?|[(),;–]")
-URL = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://\S+|www\.\S+|\S+@\S+")
+from ingest.language.marks import LINK
+from ingest.language.names import NAME_TOKEN
 
 
 @dataclass(frozen=True)
@@ -69,9 +68,9 @@ class Mention:
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    masked = [(m.start(), m.end()) for m in URL.finditer(text, start, end)]
+    masked = [(m.start(), m.end()) for m in LINK.finditer(text, start, end)]
     toks = []
-    for m in _TOKEN.finditer(text, start, end):
+    for m in NAME_TOKEN.finditer(text, start, end):
         if not any(a <= m.start() < b for a, b in masked):
             toks.append(Tok(m.group(0), m.start(), m.end()))
     return toks
@@ -224,7 +223,7 @@ def _capital_pair(toks: list[Tok], e: int) -> bool:
 
 def _names_inquiry(tok: Tok) -> bool:
     m = _head(tok)
-    return bool(m) and not m.group("gen") and m.group("stem").startswith(ACTIVITY_HEADS)
+    return m is not None and not m.group("gen") and m.group("stem").startswith(ACTIVITY_HEADS)
 
 
 def _post_tail(toks: list[Tok], e: int, depth: int) -> int | None:
