@@ -15,6 +15,7 @@ class Frames(TypedDict):
 
     according: str  # "Enligt {title}"
     replaced: str
+    uploaded: str  # an uploaded document, not one of the plans the server was set up with
     refusal: str
     partial: str  # "… {what} …", with one of ``missing``
     missing: dict[str, str]  # the kind of answer missing → how the partial answer names it

@@ -258,7 +258,8 @@ class Assistant:
         if task.superseded_by:
             replaced = f" ({frames['replaced'].format(title=task.superseded_by)})"
         where = [short_title(task.title) + replaced]
-        if self.snapshot.document(e.doc_id).uploaded:
+        document = self.snapshot.document(e.doc_id)
+        if document is not None and document.uploaded:
             where.append(frames["uploaded"])  # not one of the plans the server was set up with
         if e.year:
             where.append(e.year)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assistant.answers import Answer
+from assistant.answers import Answer, short_title
 from assistant.engine import Assistant, resolve_follow_up, supported
 from assistant.extractive import Evidence, Quote, _list_span, missing_answer_type
 from assistant.options import AnswerOptions
@@ -179,7 +179,8 @@ def test_extractive_answer_opens_with_the_source_frame(assistant, question, fram
     assert answer.mode == "extractive"
     first = answer.citations[0]
     superseded = f" ({'ersatt av' if frame == 'Enligt ' else 'replaced by'} {first.superseded_by})"
-    assert answer.text.startswith(frame + first.title + (superseded if first.superseded_by else "") + ":")
+    title = short_title(first.title)  # the main title; the sources list gives the whole
+    assert answer.text.startswith(frame + title + (superseded if first.superseded_by else "") + ":")
 
 
 @pytest.mark.integration
@@ -552,3 +553,20 @@ def test_a_question_typed_without_swedish_letters_is_answered_like_one_with_them
     assert answer.supported and answer.question == question
     assert all("nära vård" in c.quote.lower() for c in answer.citations[:1])
     assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)  # no heading asked as a question
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("Återrapportering av uppdrag 2023 – Beredning för nära vård", "Återrapportering av uppdrag 2023"),
+        ("Psykisk hälsa och suicidprevention - Regeringens handlingsplan", "Psykisk hälsa och suicidprevention"),
+        ("Varje dag räknas: Nationell demensstrategi 2025–2028", "Varje dag räknas"),
+        ("Handlingsplan för psykisk hälsa i Örebro län 2020–2023",) * 2,
+        (
+            "Samordnade insatser vid samsjuklighet i form av missbruk och beroende och annan psykiatrisk diagnos",
+            "Samordnade insatser vid samsjuklighet i form av missbruk …",
+        ),
+    ],
+)
+def test_an_answer_names_a_document_by_its_main_title(title, short):
+    assert short_title(title) == short
