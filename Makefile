@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 GOLD   := $(firstword $(wildcard ../shared/eval/dev.jsonl) data/eval/dev.jsonl)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run ingest test test-llm lint eval bench loadtest clean
+.PHONY: help install run ingest test test-llm lint typecheck eval bench loadtest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ test-llm: install ## opt-in: the LLM path against a real llama.cpp server (insta
 
 lint: install ## ruff
 	$(BIN)/ruff check .
+
+typecheck: install ## mypy on ingest/ index/ assistant/ front/ app.py (configured in pyproject.toml)
+	$(BIN)/mypy
 
 eval: install ## retrieval quality on the dev questions (../shared/eval when present)
 	$(BIN)/plansvar ingest --if-missing

@@ -20,24 +20,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 import numpy as np
 
+from assistant.answers import LEADING_MARKERS, MARKER, marker_numbers
 from assistant.context import ContextPassage, chunk_ids
 from assistant.extractive import GROUP_SEPARATOR, ExtractiveAnswerer
 from index.snapshot import CorpusSnapshot
+from ingest.language.marks import numbers_in
 from ingest.language.search_text import search_form
 from ingest.language.sentences import split_sentences
+from ingest.language.words import has_word
 
 Span = tuple[int, int]
-_LIST = r"\d{1,3}(?:\s*(?:,|;|-|–|och|and)\s*\d{1,3})*"
-_MARKER = re.compile(rf"\s*\[(?:(?:passage|utdrag|källa|source)\s*)?({_LIST})\]", re.IGNORECASE)
-_LEADING = re.compile(rf"^(?:\s*\[(?:(?:passage|utdrag|källa|source)\s*)?{_LIST}\])+", re.IGNORECASE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 PAIR_PENALTY = 0.05  # two sentences together must beat the threshold by this much more
 
 
@@ -71,28 +69,17 @@ class CheckedClaim:
         return "unverified" if self.claim.cited else "uncited"
 
 
-def _numbers(marker_text: str) -> list[int]:
-    out: list[int] = []
-    for part in re.split(r"\s*(?:,|;|och|and)\s*", marker_text.strip()):
-        bounds = [int(x) for x in re.split(r"\s*[-–]\s*", part) if x.isdigit()]
-        if len(bounds) == 2 and 0 <= bounds[1] - bounds[0] <= 10:
-            out.extend(range(bounds[0], bounds[1] + 1))
-        else:
-            out.extend(bounds)
-    return out
-
-
 def split_claims(generated: str) -> list[Claim]:
     claims: list[Claim] = []
     for a, b in split_sentences(generated):
         sentence = generated[a:b]
-        lead = _LEADING.match(sentence)
+        lead = LEADING_MARKERS.match(sentence)
         if lead and claims:
-            claims[-1].cited += [n for m in _MARKER.finditer(lead.group(0)) for n in _numbers(m.group(1))]
+            claims[-1].cited += [n for m in MARKER.finditer(lead.group(0)) for n in marker_numbers(m.group(1))]
             sentence = sentence[lead.end() :]
-        cited = [n for m in _MARKER.finditer(sentence) for n in _numbers(m.group(1))]
-        text = _MARKER.sub("", sentence).strip()
-        if not re.search(r"\w", text):
+        cited = [n for m in MARKER.finditer(sentence) for n in marker_numbers(m.group(1))]
+        text = MARKER.sub("", sentence).strip()
+        if not has_word(text):
             if claims:
                 claims[-1].cited += cited
             continue
@@ -193,15 +180,8 @@ class SupportChecker:
 
 def _numbers_present(sentence: str, passage: ContextPassage) -> bool:
     """Every number of the sentence occurs in the passage (its text, title or register attributes)."""
-    wanted = _numbers_in(sentence)
+    wanted = numbers_in(sentence)
     if not wanted:
         return True
     source = passage.source
-    return wanted <= _numbers_in(" ".join([passage.text, source.title, *(v for _, v in source.attributes)]))
-
-
-def _numbers_in(text: str) -> set[str]:
-    """Numbers as written ("2 000" = "2000", "1,5" = "1.5"), list enumerators ("1)", "2.") left out."""
-    text = re.sub(r"(?<=\d)[\s\u202f\u00a0](?=\d{3}\b)", "", text)
-    text = re.sub(r"(?m)^\s*\d{1,2}[.)]\s|\b\d{1,2}\)|\(\d{1,2}\)", " ", text)
-    return {n.replace(",", ".") for n in _NUMBER.findall(text)}
+    return wanted <= numbers_in(" ".join([passage.text, source.title, *(v for _, v in source.attributes)]))

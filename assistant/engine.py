@@ -2,47 +2,29 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answers import FRAMES, Answer, Citation
+from assistant.answers import FRAMES, Answer, Citation, Frames, pieces_after_markers, short_title
 from assistant.citation_check import SupportChecker
 from assistant.context import sentence_around, sources_for
 from assistant.extractive import GROUP_SEPARATOR, Evidence, ExtractiveAnswerer, Quote
 from assistant.generative import GenerationRequest, GenerativeAnswerer
+from assistant.options import AnswerOptions, LLMOptions
 from assistant.owners import Match, OwnerFinder, RegisterRow
-from assistant.ranking import HAND_SET, fitted_ranker
 from assistant.validation import validate_question
 from index.retriever import HybridRetriever
 from index.types import DocumentInfo, Passage
 from ingest.language.analysis import analyse_question
 from ingest.language.answer_types import carries
 from ingest.language.detect import detect_language
-from ingest.language.questions import asks_who, cannot_stand_alone, has_second_question
+from ingest.language.questions import cannot_stand_alone, has_second_question
+from ingest.language.spelling import Speller
 
 OWNER_KINDS = frozenset({"owner"})  # the register names owners (recipients and parties: the passages)
-
-
-@dataclass(frozen=True)
-class AnswerOptions:
-    passages: int = 8
-    max_sentences: int = 4
-    min_dense: float = 0.78
-    max_unknown_sv: float = 0.6
-    max_unknown_en: float = 0.75
-    max_question_chars: int = 1000
-    route_by_analysis: bool = False  # owner questions by question analysis (else by "who" cues)
-    type_weight: float = 0.0  # score bonus for a sentence that carries the kind of answer asked for
-    typed_evidence: bool = False  # refuse when no quote carries the kind of answer asked for
-    # the register answers an owner question only when one of its entries lies in one of the best
-    # this many quoted sentences (the passages and the register agree on the task); 0: always
-    register_agrees: int = 0
-    fitted_ranker: bool = False  # rank sentences with the fitted model (assistant/data/ranker.json)
-    margin: float = 1.0  # with the fitted ranker: quote sentences within this log-odds of the best
 
 
 @dataclass
@@ -54,6 +36,26 @@ class Prepared:
     passages: list[Passage]
     matches: list[Match]  # register entries, for owner questions
     answer: Answer
+
+
+def on_topic(e: Evidence, lang: str, o: AnswerOptions) -> bool:
+    """The passages are close enough to the question, and few of its words are unknown to the corpus
+    (thresholds per language, calibrated on the development sets and off-topic probes: docs/EVALUATION.md)."""
+    if lang == "en":
+        return e.dense >= o.min_dense_en and e.unknown < o.max_unknown_en
+    return e.dense >= o.min_dense and e.unknown < o.max_unknown_sv
+
+
+def supported(e: Evidence, lang: str, o: AnswerOptions) -> bool:
+    """Off-topic questions use words the plans never use, weakly related ones score low
+    similarity, and near misses lack the kind of answer they ask for (a date, a number, an
+    amount, a period, a name, a named role)."""
+    return on_topic(e, lang, o) and not e.missing
+
+
+def partial(e: Evidence, lang: str, o: AnswerOptions) -> bool:
+    """The plans cover the question's topic but lack the detail it asks for (a date, a number …)."""
+    return e.missing in FRAMES[lang]["missing"] and on_topic(e, lang, o)
 
 
 class Assistant:
@@ -69,11 +71,14 @@ class Assistant:
     ) -> None:
         self.retriever = retriever
         self.snapshot = snapshot = retriever.snapshot
+        self.speller = Speller.from_texts(snapshot.texts.values())  # "nara vard" → "nära vård"
         self.options = options
         self.generator = generator  # None: the offline answerer only
-        ranker = fitted_ranker() if options.fitted_ranker else HAND_SET
         self.answerer = ExtractiveAnswerer(
-            snapshot, options.max_sentences, type_weight=options.type_weight, ranker=ranker, margin=options.margin
+            snapshot,
+            options.max_sentences,
+            type_weight=options.type_weight,
+            relative_floor=options.relative_floor,
         )
         self.owner_finder = OwnerFinder(snapshot, self.answerer, retriever.swedish_terms)
         self.checker = SupportChecker(
@@ -81,7 +86,7 @@ class Assistant:
             retriever.index.embedder.get_text_embedding_batch,
             snapshot,
             retriever.swedish_groups,
-            min_support or {"sv": 1.25, "en": 1.04},  # the settings' defaults
+            min_support or LLMOptions().min_support,
         )
 
     # -- the corpus -----------------------------------------------------------------------------
@@ -149,34 +154,30 @@ class Assistant:
         t0 = time.perf_counter()
         text = validate_question(question, self.options.max_question_chars)
         lang = detect_language(text)
-        query = resolve_follow_up(text, history)
+        spelled = self.speller.restore(text, typos=lang == "sv")
+        query = resolve_follow_up(spelled, history)
         t1 = time.perf_counter()
         passages = self.retriever.retrieve(query, self.options.passages)
         t2 = time.perf_counter()
         # an English question is scored by its Swedish terms: its English words never occur in the plans
         scoring_query = GROUP_SEPARATOR.join(self.retriever.swedish_groups(query)) or query
         similarity = self._similarity(query, passages)
-        analysis = analyse_question(text)
+        analysis = analyse_question(spelled)
         quotes = self.answerer.select(analysis, scoring_query, passages, similarity)
-        evidence = self.answerer.evidence(
-            scoring_query, quotes[:2], analysis, self.snapshot.known_text, self.options.typed_evidence
-        )
+        evidence = self.answerer.evidence(scoring_query, quotes[:2], analysis, self.snapshot.known_text)
         matches: list[Match] = []
-        if quotes and self._partial(evidence, lang):
+        if quotes and partial(evidence, lang, self.options):
             answer = self._partial_answer(text, lang, evidence.missing, quotes[0])
-        elif not quotes or not self._supported(evidence, lang):
+        elif not quotes or not supported(evidence, lang, self.options):
             answer = self._refuse(text, lang, passages)
         else:
-            who = analysis.expects in OWNER_KINDS if self.options.route_by_analysis else asks_who(text)
-            if who:
+            if analysis.expects in OWNER_KINDS:
                 matches = self.owner_finder.find(text, scoring_query, passages, similarity)
-                if self.options.register_agrees:
-                    matches = _agreeing(matches, quotes[: self.options.register_agrees])
             owner = self._from_register(text, lang, matches) if matches else None
             answer = self._compose(text, lang, quotes) if owner is None else owner
             if owner is not None and has_second_question(text):
                 answer = self._extend(owner, lang, quotes)
-            if self.options.typed_evidence and analysis.wants_name and not _names_person(answer):
+            if analysis.wants_name and not _names_person(answer):
                 answer = self._partial_answer(text, lang, "name", quotes[0])
         t3 = time.perf_counter()
         answer.timings = {
@@ -185,7 +186,7 @@ class Assistant:
             "answer": (t3 - t2) * 1e3,
             "total": (t3 - t0) * 1e3,
         }
-        answer.read_with_previous = history[-1] if query != text else ""
+        answer.read_with_previous = history[-1] if query != spelled else ""  # read as a follow-up
         return Prepared(text, lang, passages, matches, answer)
 
     def _request(self, prepared: Prepared, history: Sequence[str]) -> GenerationRequest:
@@ -203,7 +204,7 @@ class Assistant:
     @staticmethod
     def stream_text(answer: Answer) -> Iterator[str]:
         """The answer's text in pieces that end after a citation marker."""
-        for piece in re.split(r"(?<=\]) ", answer.text):
+        for piece in pieces_after_markers(answer.text):
             yield piece + " "
 
     def _similarity(self, query: str, passages: list[Passage]):
@@ -216,20 +217,6 @@ class Assistant:
         by_doc = {(p.doc_id, a, b) for p in passages for (a, b) in stored if p.start <= a < p.end}
         table = {(d, a, b): sims[(a, b)] - best for d, a, b in by_doc}
         return lambda doc_id, a, b: table.get((doc_id, a, b), -0.1)
-
-    def _supported(self, e: Evidence, lang: str) -> bool:
-        """Calibrated on the dev questions (docs/EVALUATION.md): off-topic questions use words the
-        plans never use, weakly related ones score low similarity, and near misses lack the kind
-        of answer they ask for (an amount, a number or date, a period, a named role)."""
-        o = self.options
-        max_unknown = o.max_unknown_en if lang == "en" else o.max_unknown_sv
-        return e.dense >= o.min_dense and e.unknown < max_unknown and not e.missing
-
-    def _partial(self, e: Evidence, lang: str) -> bool:
-        """The plans cover the question's topic but lack the detail it asks for (a date, a number …)."""
-        o = self.options
-        max_unknown = o.max_unknown_en if lang == "en" else o.max_unknown_sv
-        return e.missing in FRAMES[lang]["missing"] and e.dense >= o.min_dense and e.unknown < max_unknown
 
     # -- composing ----------------------------------------------------------------------------
     def citation(self, marker: int, passage: Passage, start: int, end: int) -> Citation:
@@ -245,7 +232,7 @@ class Assistant:
             citations.append(citation)
             if quote.passage.doc_id != current_doc:
                 current_doc = quote.passage.doc_id
-                frame = frames["according"].format(title=citation.title)
+                frame = frames["according"].format(title=short_title(citation.title))
                 if citation.superseded_by:
                     frame += " (" + frames["replaced"].format(title=citation.superseded_by) + ")"
                 parts.append(frame + ":")
@@ -260,7 +247,7 @@ class Assistant:
             parts.append(self._owner_sentence(m, frames, citations))
         return Answer(question=question, text=" ".join(parts), citations=citations, language=lang, mode="register")
 
-    def _owner_sentence(self, m: Match, frames: dict, citations: list[Citation]) -> str:
+    def _owner_sentence(self, m: Match, frames: Frames, citations: list[Citation]) -> str:
         """ "<owner> [1] fick i uppdrag (<title>, <year>, nr 5): ”<task>” [2]" — the owner first.
 
         [1] cites the whole sentence that names the owner (often a heading far above the item);
@@ -274,9 +261,13 @@ class Assistant:
             a, b = sentence_around(text, e.owner_start, e.owner_end)
             owner_marker = self._cite(citations, e.doc_id, a, b).marker
             task = self._cite(citations, e.doc_id, e.task_start, e.task_end)
-        where = [
-            task.title + (f" ({frames['replaced'].format(title=task.superseded_by)})" if task.superseded_by else "")
-        ]
+        replaced = ""
+        if task.superseded_by:
+            replaced = f" ({frames['replaced'].format(title=task.superseded_by)})"
+        where = [short_title(task.title) + replaced]
+        document = self.snapshot.document(e.doc_id)
+        if document is not None and document.uploaded:
+            where.append(frames["uploaded"])  # not one of the plans the server was set up with
         if e.year:
             where.append(e.year)
         if e.number:
@@ -303,7 +294,7 @@ class Assistant:
         return answer
 
     def _partial_answer(self, question: str, lang: str, missing: str, quote: Quote) -> Answer:
-        """"The plans do not give a date for this. The closest they say: ”…” [1]" — not an answer."""
+        """ "The plans do not give a date for this. The closest they say: ”…” [1]" — not an answer."""
         frames = FRAMES[lang]
         citation = self.citation(1, quote.passage, quote.start, quote.end)
         text = frames["partial"].format(what=frames["missing"][missing]) + f" ”{quote.text}” [1]"
@@ -320,17 +311,6 @@ class Assistant:
 
 def _names_person(answer: Answer) -> bool:
     return any(carries("person", c.quote) for c in answer.citations)
-
-
-def _agreeing(matches: list[Match], quotes: list[Quote]) -> list[Match]:
-    """The register entries whose task or owner sentence is one of the quoted sentences."""
-    def overlaps(m: Match, q: Quote) -> bool:
-        e = m.entry
-        if e.doc_id != q.passage.doc_id:
-            return False
-        return (e.task_start < q.end and q.start < e.task_end) or (e.owner_start < q.end and q.start < e.owner_end)
-
-    return [m for m in matches if any(overlaps(m, q) for q in quotes)]
 
 
 def related_passages(passages: list[Passage], n: int = 3) -> list[Passage]:

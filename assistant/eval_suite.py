@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assistant.evaluation import evaluate_answers, evaluate_register, evaluate_retrieval, load_gold
 from assistant.settings import Settings
-from assistant.wiring import build_assistant, build_index, build_retriever, chunking_options, ingest_limits
+from assistant.wiring import build_assistant, build_index, build_retriever
 from ingest.pipeline import ingest_paths
 
 
@@ -47,10 +48,10 @@ def evaluate_set(settings: Settings, eval_set: EvalSet, k: int = 10, llm: bool =
     """Retrieval, answers and register of one set, its corpus indexed first when needed."""
     own = settings_for(settings, eval_set)
     index = build_index(own)
-    ingest_paths([eval_set.corpus], index, chunking_options(own), limits=ingest_limits(own))
+    ingest_paths([eval_set.corpus], index, own.chunking, limits=own.ingest)
     retriever = build_retriever(own, index)
     gold = load_gold(eval_set.questions)
-    report = {"set": eval_set.name, "gold": str(eval_set.questions)}
+    report: dict[str, Any] = {"set": eval_set.name, "gold": str(eval_set.questions)}
     report.update(evaluate_retrieval(gold, retriever.retrieve, k=k))
     assistant = build_assistant(own, retriever, use_llm=llm)
     snapshot = retriever.snapshot

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from index.types import DocumentInfo, Passage
 from ingest.register import Responsibility
@@ -86,14 +87,17 @@ def score_question(q: GoldQuestion, passages: Sequence[Passage], seconds: float)
     return QuestionResult(q, first_hit, ranks, seconds)
 
 
-def summarise(results: list[QuestionResult]) -> dict:
+def summarise(results: list[QuestionResult]) -> dict[str, float]:
     answerable = [r for r in results if r.question.answerable and r.question.evidence]
     n = len(answerable)
 
     def share(pred: Callable[[QuestionResult], bool]) -> float:
         return round(sum(1 for r in answerable if pred(r)) / n, 4) if n else 0.0
 
-    out = {f"recall@{k}": share(lambda r, k=k: r.first_hit is not None and r.first_hit <= k) for k in KS}
+    def found_within(k: int) -> Callable[[QuestionResult], bool]:
+        return lambda r: r.first_hit is not None and r.first_hit <= k
+
+    out = {f"recall@{k}": share(found_within(k)) for k in KS}
     out["all_evidence@5"] = share(lambda r: all(x is not None and x <= 5 for x in r.evidence_ranks))
     out["mrr@10"] = round(sum(1 / r.first_hit for r in answerable if r.first_hit) / n, 4) if n else 0.0
     out["questions"] = n
@@ -117,7 +121,7 @@ def evaluate_retrieval(gold: list[GoldQuestion], retrieve: Callable[[str, int], 
         t0 = time.perf_counter()
         passages = retrieve(q.question, max(k, max(KS)))
         results.append(score_question(q, passages, time.perf_counter() - t0))
-    report = {"overall": summarise(results), "by_type": {}, "by_lang": {}}
+    report: dict[str, Any] = {"overall": summarise(results), "by_type": {}, "by_lang": {}}
     for attr, key in (("type", "by_type"), ("lang", "by_lang")):
         groups: dict[str, list[QuestionResult]] = defaultdict(list)
         for r in results:
@@ -193,7 +197,7 @@ def evaluate_answers(
     def block(subset: list) -> dict:
         answerable = [(q, a) for q, a, _ in subset if q.answerable]
         unanswerable = [(q, a) for q, a, _ in subset if not q.answerable]
-        out = {"questions": len(subset)}
+        out: dict[str, float] = {"questions": len(subset)}
         if answerable:
             out["accuracy"] = round(sum(answered(a, q.answer_keys) for q, a in answerable) / len(answerable), 4)
             out["false_refusal"] = round(sum(not a["supported"] for _, a in answerable) / len(answerable), 4)
@@ -204,7 +208,7 @@ def evaluate_answers(
             out.update(generation_metrics([a for _, a, _ in subset]))
         return out
 
-    report = {"overall": block(rows), "by_type": {}, "by_lang": {}}
+    report: dict[str, Any] = {"overall": block(rows), "by_type": {}, "by_lang": {}}
     for attr, key in (("type", "by_type"), ("lang", "by_lang")):
         groups: dict[str, list] = defaultdict(list)
         for row in rows:

@@ -18,18 +18,20 @@ from dataclasses import dataclass, field
 from assistant.ranking import HAND_SET, Ranker
 from index.snapshot import CorpusSnapshot
 from index.types import Passage
-from ingest.language.analysis import QuestionAnalysis
-from ingest.language.answer_types import carries
-from ingest.language.marks import AMOUNT, NUMBER, PERIOD, is_item, period_in
-from ingest.language.questions import asked_role, asks_amount, asks_quantity
+from ingest.language.acronyms import expansions, is_acronym
+from ingest.language.analysis import QuestionAnalysis, asks_expansion
+from ingest.language.answer_types import asked_count, carries, enumerates
+from ingest.language.marks import PERIOD, is_item, period_in
+from ingest.language.questions import asked_role
 from ingest.language.search_text import search_form
 from ingest.language.sentences import quotable_sentences, split_sentences
 from ingest.language.words import QUESTION_STEMS, WORD, analyse, analyse_chars, opens_with_back_reference
 
 GROUP_SEPARATOR = " | "
 # Kinds of answer with a form of their own (a date, a number …) that a quote must carry.
-TYPED_KINDS = frozenset({"date", "period", "number", "amount", "contact", "place", "owner", "recipient", "parties",
-                         "definition"})
+TYPED_KINDS = frozenset(
+    {"date", "period", "number", "amount", "contact", "place", "owner", "recipient", "parties", "definition"}
+)
 # Kinds whose form is plain enough that a quote without it does not answer the question.
 REQUIRED_KINDS = frozenset({"date", "period", "number", "amount", "contact"})  # and a name, when one is asked for
 # (groups of alternative stems with their weight, character 4-grams of the question's words)
@@ -72,11 +74,9 @@ class ExtractiveAnswerer:
         dense_weight: float = 4.0,
         type_weight: float = 0.0,
         ranker: Ranker = HAND_SET,
-        margin: float = 1.0,
     ) -> None:
         self.type_weight = type_weight
         self.ranker = ranker
-        self.margin = margin  # with a fitted ranker: quote sentences within this log-odds of the best
         self.texts = snapshot.texts
         self.dense_weight = dense_weight
         df: Counter[str] = Counter()
@@ -148,8 +148,8 @@ class ExtractiveAnswerer:
             heading = p.section.rsplit(" > ", 1)[-1]  # what the sentence is about
             for a, b in quotable_sentences(text, p.start, p.end):
                 sentence = text[a:b]
-                if _is_title(sentence):
-                    continue
+                if _is_title(sentence) or sentence.rstrip().endswith("?"):
+                    continue  # a heading, or a question the document asks: neither states anything
                 f = self.features(q, sentence, f"{p.context} {heading}", question)
                 f.update(dense_rel=similarity(p.doc_id, a, b), prior=prior, first=float(rank == 0))
                 quote = Quote(p, a, b, sentence, self.ranker.score(f))
@@ -190,12 +190,27 @@ class ExtractiveAnswerer:
             return []
         if self.type_weight:
             ranked = self._by_answer_type(ranked, question)
+        if question.expects == "definition" and is_acronym(question.term) and asks_expansion(question.question):
+            defined = self._definition_of(question.term, passages)
+            if defined:
+                return [defined]
         if question.expects == "list":
             listed = self._list_quotes(ranked[:6])
             if listed:
                 return listed
         chosen = self._best(ranked, compare="comparison" in question.kinds)
         return self._with_lists(self._with_lead_ins(chosen))
+
+    def _definition_of(self, acronym: str, passages: list[Passage]) -> Quote | None:
+        """The sentence of the passages read that defines the acronym ("… (SKR)", "SMO (…)"), if any."""
+        for p in passages:
+            text = self.texts[p.doc_id]
+            for e in expansions(text[p.start : p.end]):
+                if e.acronym == acronym:
+                    at = p.start + e.start
+                    a, b = next(((a, b) for a, b in split_sentences(text, p.start, p.end) if a <= at < b), (at, at))
+                    return Quote(p, a, b, text[a:b], 1.0)
+        return None
 
     def _by_answer_type(self, ranked: list[Quote], question: QuestionAnalysis) -> list[Quote]:
         """Sentences that carry the kind of answer asked for (a date for "när …?") rank higher."""
@@ -212,8 +227,7 @@ class ExtractiveAnswerer:
         sentence of the next document, so both sides are quoted."""
         chosen: list[Quote] = []
         seen: list[set[str]] = []
-        # the hand-set score is a sum of shares (a floor relative to the best); a fitted ranker's is log-odds
-        floor = ranked[0].score * self.relative_floor if self.ranker is HAND_SET else ranked[0].score - self.margin
+        floor = ranked[0].score * self.relative_floor  # the score is a weighted sum of shares
         for quote in ranked:
             if len(chosen) >= self.max_sentences or quote.score < floor:
                 break
@@ -244,21 +258,15 @@ class ExtractiveAnswerer:
                 out.append(Quote(quote.passage, span[0], span[1], text[span[0] : span[1]], quote.score))
         return out
 
-    def evidence(
-        self, query: str, quotes: list[Quote], question: QuestionAnalysis, known_text: str, typed: bool = False
-    ) -> Evidence:
-        """``known_text``: all indexed text (documents and metadata), to tell a period the plans never name.
-        ``typed``: the kind of answer asked for must be in the quotes (else it is reported missing)."""
+    def evidence(self, query: str, quotes: list[Quote], question: QuestionAnalysis, known_text: str) -> Evidence:
+        """What decides whether the quotes answer the question. ``known_text``: all indexed text
+        (documents and metadata), to tell a period the plans never name. The kind of answer the
+        question asks for (a date, a number, an amount, a period, contact details, a person's name)
+        must be in the quotes, else it is reported missing."""
         q = self.question_terms(query)
         coverage = max((self.sentence_score(q, x.text + " " + x.passage.context, 0)[1] for x in quotes), default=0.0)
         dense = max((x.passage.scores.get("dense", 0.0) for x in quotes), default=0.0)
-        missing = _missing_answer_type(question.question, quotes, known_text)
-        if typed and not missing:
-            text = " ".join(x.text + " " + x.passage.context for x in quotes)
-            if question.expects in REQUIRED_KINDS and not carries(question.expects, text, question.term):
-                missing = question.expects
-            elif question.wants_name and not carries("person", text):
-                missing = "name"
+        missing = missing_answer_type(question, quotes, known_text)
         return Evidence(coverage, dense, self.unknown_share(q), missing)
 
     def _with_lead_ins(self, chosen: list[Quote]) -> list[Quote]:
@@ -298,19 +306,24 @@ class ExtractiveAnswerer:
         return []
 
 
-def _missing_answer_type(question: str, quotes: list[Quote], known_text: str) -> str:
-    """The answer type the question asks for but the quoted evidence does not contain ('' if none)."""
+def missing_answer_type(question: QuestionAnalysis, quotes: list[Quote], known_text: str) -> str:
+    """The kind of answer the question asks for but the quoted evidence does not hold ('' if none):
+    a period the plans never name, a role, as many things as the question counts ("vilka sex …"), a date,
+    a number, an amount, contact details, a person's name."""
     evidence = " ".join(x.text + " " + x.passage.context for x in quotes)
-    if asks_amount(question) and not AMOUNT.search(evidence):
-        return "amount"
-    if asks_quantity(question) and not NUMBER.search(evidence):
-        return "number or date"
-    for a, b in PERIOD.findall(question):
+    for a, b in PERIOD.findall(question.question):
         if not period_in(known_text, a, b):
             return f"period {a}–{b}"
-    role = asked_role(question)
+    role = asked_role(question.question)
     if role and role[1] not in evidence.lower():
         return f"role {role[0]}"
+    count = asked_count(question.question)
+    if count and not enumerates([x.text for x in quotes], count):
+        return "items"
+    if question.expects in REQUIRED_KINDS and not carries(question.expects, evidence, question.term):
+        return question.expects
+    if question.wants_name and not carries("person", evidence):
+        return "name"
     return ""
 
 

@@ -24,6 +24,7 @@ from assistant.answers import Answer, AnswerSentence, Citation, with_markers
 from assistant.citation_check import CheckedClaim, SupportChecker, split_claims
 from assistant.context import ContextPassage, Source, pack, render
 from assistant.llm import ChatModel, GenerationFailed
+from assistant.options import LLMOptions
 from index.snapshot import CorpusSnapshot
 
 _QUOTED = "svaret nedan citerar planerna direkt."
@@ -53,12 +54,6 @@ NO_HISTORY = {"sv": "(inga)", "en": "(none)"}
 _NOISE = re.compile(r"<think>.*?</think>|<\|[^|<>]{1,40}\|>|</?(?:end_of_turn|start_of_turn|eos|bos|s)>", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class GenerationOptions:
-    context_tokens: int = 2500
-    prompt_version: str = "v1"
-
-
 @dataclass
 class GenerationRequest:
     """What the engine knows when the model is asked: the question, the passages, the offline answer."""
@@ -73,7 +68,7 @@ class GenerationRequest:
 
 
 class GenerativeAnswerer:
-    def __init__(self, model: ChatModel, options: GenerationOptions = GenerationOptions()) -> None:
+    def __init__(self, model: ChatModel, options: LLMOptions = LLMOptions()) -> None:
         self.model = model
         self.options = options
         for lang in NOTICES:  # a missing or broken prompt file stops the start, not the first question

@@ -5,6 +5,13 @@ retrieved passages they sit in, by their words, by an assignment number or year 
 names) → the owner first, then the assignment quoted with its number, document and year. When
 several documents assign related tasks (2021 and 2023), each is listed with its year.
 
+How well an entry matches the asked task decides first. Among entries for the same task (each
+covering at least half of the question in its own words, carrying the number and year it names,
+good enough to answer), a current plan of the ingested collection comes before a superseded plan,
+and both before an uploaded document; and an entry's passage is ranked only among the passages of
+documents that stand as high. So a sentence planted in an upload or an old plan ("X ansvarar för …")
+never answers over the current plans, while an upload answers what the collection does not cover.
+
 The register grows with the corpus (about 130 entries for the bundled plans, 13 000 at 100 times),
 so each entry's terms are analysed once (on first use) and a question looks only at the entries
 that share a term with it, sit in a retrieved passage or carry the number it names.
@@ -12,7 +19,6 @@ that share a term with it, sit in a retrieved passage or carry the number it nam
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable
@@ -20,10 +26,12 @@ from dataclasses import dataclass
 
 from assistant.extractive import ExtractiveAnswerer, QuestionTerms, Similarity, text_terms
 from index.snapshot import CorpusSnapshot
-from index.types import Passage
-from ingest.language.marks import years_in
+from index.types import DocumentInfo, Passage
+from ingest.language.marks import digits_in, years_in
 from ingest.language.questions import asked_item_numbers, responsibility_kinds
 from ingest.register import Responsibility
+
+CLOSE_MATCH = 0.5  # an entry whose words cover this share of the question's (IDF-weighted) is about its task
 
 
 @dataclass
@@ -31,6 +39,7 @@ class Match:
     entry: Responsibility
     score: float
     coverage: float  # how much of the question the task and owner text cover
+    marks: int = 0  # how many of the number and year the question names the entry carries
 
 
 @dataclass(frozen=True)
@@ -57,8 +66,9 @@ class OwnerFinder:
         self.translate = translate
         # doc_id → doc_id of the document that replaces it
         self.superseded = {d.doc_id: d.superseded_by for d in snapshot.documents if d.superseded_by}
+        self.standing = {d.doc_id: standing(d) for d in snapshot.documents}
         self.min_score = min_score
-        self._numbers = [set(re.findall(r"\d+", e.number)) for e in self.entries]
+        self._numbers = [set(digits_in(e.number)) for e in self.entries]
         self._by_doc: dict[str, list[int]] = defaultdict(list)
         for i, e in enumerate(self.entries):
             self._by_doc[e.doc_id].append(i)
@@ -103,43 +113,73 @@ class OwnerFinder:
     ) -> list[Match]:
         """Entries that answer the question, best first; several only when they come from different
         documents and score nearly as well (the same task assigned in several years)."""
+        ranked = self._ranked(self._scored(question, query, passages, similarity))
+        if not ranked:
+            return []
+        best = ranked[0]
+        out = [best]
+        for m in ranked[1:]:
+            if len(out) >= 3:
+                break
+            related = m.coverage >= 0.9 * best.coverage and m.score >= 0.75 * best.score
+            replaced = self.superseded.get(m.entry.doc_id) in {x.entry.doc_id for x in out}  # prefer current
+            # an upload is not listed beside the collection's answer
+            planted = self.standing[m.entry.doc_id] == UPLOADED and self.standing[best.entry.doc_id] != UPLOADED
+            if related and not replaced and not planted and m.entry.doc_id not in {x.entry.doc_id for x in out}:
+                out.append(m)
+        return out
+
+    def _scored(self, question: str, query: str, passages: list[Passage], similarity: Similarity) -> list[Match]:
+        """Each candidate entry's match with the question: the passage it sits in, its words, its
+        sentence vector, the kind of statement, and the number and year the question names."""
         q = self.answerer.question_terms(query)
         numbers = {str(n) for n in asked_item_numbers(question)}
         years = years_in(question)
         kinds = responsibility_kinds(question)
         terms = self._analysed()
+        # an entry's passage is ranked among the passages of documents that stand as high as its own:
+        # a planted upload retrieved first does not push the plans' passages down
+        peers = {rank: [p for p in passages if self.standing[p.doc_id] >= rank] for rank in STANDINGS}
         scored = []
         for i in self._candidates(q, passages, numbers):
             e = self.entries[i]
-            prior = _passage_prior(e, passages)
+            prior = _passage_prior(e, peers[self.standing[e.doc_id]])
             coverage = self.answerer.coverage(q, terms[i])
-            if prior == 0 and coverage < 0.5 and not (numbers and _number_matches(e, numbers)):
+            if prior == 0 and coverage < CLOSE_MATCH and not (numbers and _number_matches(e, numbers)):
                 continue  # neither retrieved nor a close match in its own words
             score = (
                 0.5 * prior + 0.6 * coverage + 0.15 * (e.kind in kinds) + similarity(e.doc_id, e.task_start, e.task_end)
             )
+            marks = 0
             if numbers:
+                marks += _number_matches(e, numbers)
                 score += 0.5 if _number_matches(e, numbers) else -0.3
             if years and e.year and any(y in e.year for y in years):
+                marks += 1
                 score += 0.1
-            scored.append(Match(e, score, coverage))
+            scored.append(Match(e, score, coverage, marks))
+        return scored
+
+    def _ranked(self, scored: list[Match]) -> list[Match]:
+        """Best first, only when the best can answer (``min_score``): the task match decides, and among
+        the entries for the same task as the best-matching one the document's standing decides, then the
+        score."""
         scored.sort(key=lambda m: -m.score)
         if not scored or scored[0].score < self.min_score:
             return []
-        best = scored[0]
-        out = [best]
-        for m in scored[1:]:
-            if len(out) >= 3:
-                break
-            related = m.coverage >= 0.9 * best.coverage and m.score >= 0.75 * best.score
-            replaced = self.superseded.get(m.entry.doc_id) in {x.entry.doc_id for x in out}  # prefer current
-            if related and not replaced and m.entry.doc_id not in {x.entry.doc_id for x in out}:
-                out.append(m)
-        return out
+        top = scored[0]
+        same = [m for m in scored if m is top or self._same_task(m, top)]
+        same.sort(key=lambda m: (-self.standing[m.entry.doc_id], -m.score))
+        return same + [m for m in scored if m is not top and not self._same_task(m, top)]
+
+    def _same_task(self, m: Match, top: Match) -> bool:
+        """About the same task as ``top``: its own words cover at least half of the question's, it carries
+        the number and year the question names as well, and it is good enough to answer on its own."""
+        return m.coverage >= CLOSE_MATCH and m.marks >= top.marks and m.score >= self.min_score
 
     def search(self, query: str, limit: int = 50) -> list[Responsibility]:
         """Register entries for a free-text query (owner or task words, Swedish or English), best
-        first; all when empty."""
+        first (for equal matches, current plans before superseded ones and uploads); all when empty."""
         if not query.strip():
             return sorted(self.entries, key=lambda e: (e.owner_key, e.doc_id, _number_key(e.number)))
         q = self.answerer.question_terms(f"{query} {self.translate(query)}".strip())
@@ -149,7 +189,7 @@ class OwnerFinder:
             coverage = self.answerer.coverage(q, terms[i])
             if coverage > 0:
                 scored.append((coverage, self.entries[i]))
-        scored.sort(key=lambda x: (-x[0], x[1].doc_id, _number_key(x[1].number)))
+        scored.sort(key=lambda x: (-x[0], -self.standing[x[1].doc_id], x[1].doc_id, _number_key(x[1].number)))
         return [e for _, e in scored[:limit]]
 
     def rows(self, query: str = "", limit: int = 50) -> list[RegisterRow]:
@@ -161,8 +201,20 @@ class OwnerFinder:
         ]
 
 
+CURRENT, SUPERSEDED, UPLOADED = 2, 1, 0
+STANDINGS = (CURRENT, SUPERSEDED, UPLOADED)
+
+
+def standing(d: DocumentInfo) -> int:
+    """How far a document's statements are to be trusted over others' for the same task: a current plan
+    of the ingested collection, then a superseded plan, then an uploaded document."""
+    if d.uploaded:
+        return UPLOADED
+    return SUPERSEDED if d.superseded_by else CURRENT
+
+
 def _number_key(number: str) -> int:
-    digits = re.findall(r"\d+", number)
+    digits = digits_in(number)
     return int(digits[0]) if digits else 10_000
 
 
@@ -174,4 +226,4 @@ def _passage_prior(e: Responsibility, passages: list[Passage]) -> float:
 
 
 def _number_matches(e: Responsibility, numbers: set[str]) -> bool:
-    return bool(numbers & set(re.findall(r"\d+", e.number)))
+    return bool(numbers & set(digits_in(e.number)))

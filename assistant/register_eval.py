@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from ingest.catalog import Catalog, doc_id_for
@@ -52,7 +53,7 @@ def evidence_spans(evidence: str, text: str, norm: tuple[str, list[int]] | None 
 
 
 def gold_spans(
-    gold: list[dict], doc_texts: dict[str, str], doc_ids: dict[str, str] | None = None
+    gold: list[dict], doc_texts: Mapping[str, str], doc_ids: dict[str, str] | None = None
 ) -> list[tuple[str, list[tuple[int, int]]]]:
     """Per gold statement: its doc_id and where its evidence stands.
 
@@ -70,7 +71,7 @@ def gold_spans(
     return out
 
 
-def _gold_doc(g: dict, doc_texts: dict[str, str], norms: dict, doc_ids: dict[str, str]) -> str:
+def _gold_doc(g: dict, doc_texts: Mapping[str, str], norms: dict, doc_ids: dict[str, str]) -> str:
     if g["doc"] in doc_ids:
         return doc_ids[g["doc"]]
     doc_id = doc_id_for(g["doc"])
@@ -86,7 +87,7 @@ def overlaps(r: Responsibility, spans: list[tuple[int, int]]) -> bool:
 
 
 def match_register(
-    found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str], doc_ids: dict[str, str] | None = None
+    found: list[Responsibility], gold: list[dict], doc_texts: Mapping[str, str], doc_ids: dict[str, str] | None = None
 ) -> list[tuple[int, int]]:
     """Greedy one-to-one pairs (gold index, found index): same document, same body, overlapping evidence."""
     used: set[int] = set()
@@ -101,7 +102,7 @@ def match_register(
 
 
 def score_register(
-    found: list[Responsibility], gold: list[dict], doc_texts: dict[str, str], doc_ids: dict[str, str] | None = None
+    found: list[Responsibility], gold: list[dict], doc_texts: Mapping[str, str], doc_ids: dict[str, str] | None = None
 ) -> dict:
     """Precision and recall of a register against gold statements (see ``match_register``)."""
     matched = len(match_register(found, gold, doc_texts, doc_ids))

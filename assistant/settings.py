@@ -1,144 +1,31 @@
 """All settings in one typed object. The only place that reads the environment (prefix ``PLANSVAR_``).
 
-Nested groups use ``__`` in variable names, e.g. ``PLANSVAR_RETRIEVAL__TOP_K=8``.
+Nested groups use ``__`` in variable names, e.g. ``PLANSVAR_RETRIEVAL__TOP_K=8``. Each group is
+defined once, in the layer that uses it, and composed here: ``chunking`` and ``ingest`` (ingest.options),
+``retrieval`` (index.options), ``answer`` and ``llm`` (assistant.options). The doors' groups
+(``api``, ``upload``, ``mcp``) are defined here: the doors live above this layer, which cannot import them.
+An environment variable with the prefix that names no setting is an error, not silently ignored.
 """
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import json
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from assistant.errors import AssistantError
+from assistant.options import AnswerOptions, LLMOptions
+from index.options import RetrievalOptions
+from ingest.options import ChunkingOptions, IngestLimits
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-class ChunkingSettings(BaseModel):
-    target_tokens: int = Field(
-        160, ge=32, le=480, description="Token target per chunk (cl100k); chosen by measurement."
-    )
-    hard_limit: int = Field(480, ge=64, le=500, description="No chunk shown to users exceeds this many tokens.")
-
-
-class IngestSettings(BaseModel):
-    max_pages: int = Field(1000, ge=1, description="A PDF with more pages is skipped as too large.")
-    max_chars: int = Field(
-        1_000_000, ge=1000, description="A document with more characters of text is skipped as too large."
-    )
-    max_chunks: int = Field(
-        3000, ge=1, description="A document that makes more passages is skipped as too large (embedding time)."
-    )
-
-
-class RetrievalSettings(BaseModel):
-    top_k: int = Field(5, ge=1, le=50, description="Passages returned by retrieval.")
-    candidates: int = Field(
-        60, ge=1, description="Candidates taken from each of vector search and BM25 before scoring."
-    )
-    dense_weight: float = Field(1.0, ge=0, description="Weight of the cosine similarity (e5) in the fused score.")
-    word_weight: float = Field(
-        0.0, ge=0, description="Weight of stemmed-word BM25 (max-normalised) in the fused score."
-    )
-    char_weight: float = Field(0.05, ge=0, description="Weight of character-4-gram BM25 (compounds, typos).")
-    responsibility_weight: float = Field(
-        0.02, ge=0, description="Bonus for passages stating a responsibility when the question asks who."
-    )
-    item_number_weight: float = Field(
-        0.05, ge=0, description="Bonus for passages whose list items carry the number the question names (Nr 10)."
-    )
-    year_weight: float = Field(
-        0.02,
-        ge=0,
-        description="Bonus for passages of documents whose title, period or date names a year the question names.",
-    )
-    expand_lead_in: bool = Field(True, description="Show the heading that names an item's owner right after the item.")
-    translate_english: bool = Field(
-        True, description="Keyword-search English questions also with the glossary's Swedish terms."
-    )
-
-
-class AnswerSettings(BaseModel):
-    passages: int = Field(8, ge=1, le=20, description="Passages the answerer reads.")
-    max_sentences: int = Field(4, ge=1, le=8, description="Sentences quoted in an answer at most.")
-    min_dense: float = Field(
-        0.78, ge=0, le=1, description="Refuse below this cosine similarity of the best passage (calibrated on dev)."
-    )
-    max_unknown_sv: float = Field(
-        0.6,
-        ge=0,
-        le=1,
-        description="Refuse a Swedish question when this share of its words occurs nowhere in the plans.",
-    )
-    max_unknown_en: float = Field(
-        0.75, ge=0, le=1, description="The same for English questions (untranslated English words count as unknown)."
-    )
-    max_question_chars: int = Field(1000, ge=10, description="Longer questions are rejected with a clear message.")
-
-
-class LLMSettings(BaseModel):
-    kind: Literal["none", "ollama", "openai"] = Field(
-        "none",
-        description="`none`: the offline answerer only. `ollama`: an Ollama server. `openai`: any "
-        "OpenAI-compatible chat-completions server (vLLM, llama.cpp server, LM Studio, hosted APIs).",
-    )
-    base_url: str | None = Field(
-        None,
-        description="Server URL; unset: http://127.0.0.1:11434 for `ollama`, http://127.0.0.1:8000/v1 for `openai`.",
-    )
-    model: str = Field("", description="Model name as the server knows it; required unless `kind` is `none`.")
-    api_key: SecretStr | None = Field(
-        None, description="Sent as a bearer token (hosted APIs). From the environment only; never printed."
-    )
-    timeout: float = Field(
-        20.0, gt=0, le=600, description="Seconds the server may stay silent (connecting, or between streamed tokens)."
-    )
-    deadline: float = Field(
-        90.0,
-        gt=0,
-        le=1800,
-        description="Seconds one generated answer may take in all; then the offline answer is shown.",
-    )
-    max_tokens: int = Field(400, ge=16, le=8192, description="Tokens the model may write per answer.")
-    temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature (low: stays close to the passages).")
-    context_tokens: int = Field(
-        2500,
-        ge=200,
-        le=100_000,
-        description="Token budget (cl100k) for the passages in the prompt; passages are trimmed at sentence ends.",
-    )
-    context_window: int = Field(8192, ge=512, description="The model's context window (sent to Ollama as num_ctx).")
-    prompt_version: str = Field(
-        "v1", pattern=r"^v\d+$", description="Version of the prompt files `prompts/answer.<lang>.<version>.txt`."
-    )
-    min_support_sv: float = Field(
-        1.25,
-        ge=0,
-        le=3,
-        description="A cited sentence of a Swedish answer is verified when a span of the cited passage supports it "
-        "at least this much (cosine + lexical overlap; calibrated on data/eval/support_dev.jsonl).",
-    )
-    min_support_en: float = Field(
-        1.04,
-        ge=0,
-        le=3,
-        description="The same for English answers (English sentences share fewer words with the Swedish plans).",
-    )
-
-    @model_validator(mode="after")
-    def _model_named(self) -> LLMSettings:
-        if self.kind != "none" and not self.model.strip():
-            raise ValueError(f"llm.kind is {self.kind!r} but no model is named: set PLANSVAR_LLM__MODEL")
-        return self
-
-    @property
-    def url(self) -> str:
-        if self.base_url:
-            return self.base_url.rstrip("/")
-        return "http://127.0.0.1:11434" if self.kind == "ollama" else "http://127.0.0.1:8000/v1"
 
 
 def _list(value: object) -> object:
@@ -217,11 +104,22 @@ class McpSettings(BaseModel):
     )
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="PLANSVAR_", env_nested_delimiter="__", extra="ignore")
+ENV_PREFIX = "PLANSVAR_"
 
-    data_dir: Path = Field(PROJECT_ROOT / "var", description="Where the indexes live (Chroma files).")
-    corpus_dir: Path = Field(PROJECT_ROOT / "data" / "plans", description="Default folder `plansvar ingest` reads.")
+
+class UnknownSetting(AssistantError):
+    """An environment variable with the settings' prefix names no setting (a typo, or a removed setting)."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid")
+
+    data_dir: Path = Field(
+        Path("var"), description="Where the indexes live (Chroma files); relative to the working directory."
+    )
+    corpus_dir: Path = Field(
+        Path("data/plans"), description="Default folder `plansvar ingest` reads; relative to the working directory."
+    )
     chroma_url: str | None = Field(
         None,
         description="URL of a Chroma server (e.g. http://127.0.0.1:8000); unset: embedded Chroma in data_dir.",
@@ -250,11 +148,15 @@ class Settings(BaseSettings):
     api: ApiSettings = Field(default_factory=ApiSettings)
     upload: UploadSettings = Field(default_factory=UploadSettings)
     mcp: McpSettings = Field(default_factory=McpSettings)
-    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
-    ingest: IngestSettings = Field(default_factory=IngestSettings)
-    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
-    answer: AnswerSettings = Field(default_factory=AnswerSettings)
-    llm: LLMSettings = Field(default_factory=LLMSettings)
+    chunking: ChunkingOptions = Field(default_factory=ChunkingOptions)
+    ingest: IngestLimits = Field(default_factory=IngestLimits)
+    retrieval: RetrievalOptions = Field(default_factory=RetrievalOptions)
+    answer: AnswerOptions = Field(default_factory=AnswerOptions)
+    llm: LLMOptions = Field(default_factory=LLMOptions)
+
+    def __init__(self, **values: Any) -> None:
+        check_environment(os.environ, type(self))
+        super().__init__(**values)
 
     @property
     def chroma_path(self) -> Path:
@@ -272,6 +174,35 @@ class Settings(BaseSettings):
     @property
     def keyword_cache_dir(self) -> Path:
         return self.data_dir / "keyword-index"
+
+
+def setting_names(model: type[BaseModel], prefix: str = ENV_PREFIX) -> list[str]:
+    """Every environment variable that names a setting of ``model`` (a group's own name too: it takes JSON)."""
+    names = []
+    for name, field in model.model_fields.items():
+        names.append(f"{prefix}{name.upper()}")
+        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
+            names += setting_names(field.annotation, f"{prefix}{name.upper()}__")
+    return names
+
+
+def unknown_settings(environ: Iterable[str], model: type[BaseModel]) -> list[str]:
+    """The variables among ``environ`` with the settings' prefix (in any case) that name no setting."""
+    known = set(setting_names(model))
+    return sorted(n for n in environ if n.upper().startswith(ENV_PREFIX) and n.upper() not in known)
+
+
+def check_environment(environ: Mapping[str, str], model: type[BaseModel]) -> None:
+    """Raise :class:`UnknownSetting` naming the first unknown ``PLANSVAR_`` variable and the closest valid name."""
+    unknown = unknown_settings(environ, model)
+    if not unknown:
+        return
+    name = unknown[0]
+    names = [n.removeprefix(ENV_PREFIX) for n in setting_names(model)]  # the prefix would make all look alike
+    close = difflib.get_close_matches(name.upper().removeprefix(ENV_PREFIX), names, n=1, cutoff=0.7)
+    hint = f"; did you mean {ENV_PREFIX}{close[0]}?" if close else "; the settings are listed in README.md"
+    more = f" (and {len(unknown) - 1} more: {', '.join(unknown[1:])})" if len(unknown) > 1 else ""
+    raise UnknownSetting(f"unknown setting in the environment: {name}{more}{hint}")
 
 
 # Variables of libraries that read the environment themselves, set by the entry points before those

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from assistant.errors import InvalidQuestion
+from ingest.language.words import has_word
 
 MAX_QUESTION_CHARS = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -27,6 +28,6 @@ def validate_question(question: object, max_chars: int = MAX_QUESTION_CHARS) -> 
             length=len(text),
             limit=max_chars,
         )
-    if not re.search(r"\w", text):
+    if not has_word(text):
         raise InvalidQuestion("the question has no words; please type a question about the plans", "no_words")
     return text

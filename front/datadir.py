@@ -95,4 +95,5 @@ def _reason(error: OSError) -> str:
         errno.ENOTDIR: "a part of the path is a file, not a directory",
         errno.EEXIST: "a file of that name exists",
     }
-    return reasons.get(error.errno, error.strerror or str(error))
+    known = reasons.get(error.errno) if error.errno is not None else None
+    return known or error.strerror or str(error)

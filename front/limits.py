@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from assistant.errors import AssistantError, Busy
+from assistant.settings import Settings
 
 
 class RateLimiter:
@@ -149,6 +150,9 @@ def client_address(request: Any, proxies: TrustedProxies | None = None) -> str:
     return hops[0] if hops else peer
 
 
+_DEFAULTS = Settings.model_construct()  # the settings' defaults (the environment is not read)
+
+
 class Limits:
     """The limits every door of one app shares: the rate limit per client address, the worker slots,
     and the proxies trusted to name the client. Create one per app and hand it to each door."""
@@ -156,8 +160,8 @@ class Limits:
     def __init__(
         self,
         rate_limit_per_minute: int = 0,
-        concurrency: int = 4,
-        queue_timeout_seconds: float = 60.0,
+        concurrency: int = _DEFAULTS.concurrency,
+        queue_timeout_seconds: float = _DEFAULTS.api.queue_timeout_seconds,
         trusted_proxies: Iterable[str] = (),
         clock: Callable[[], float] = time.monotonic,
     ) -> None:

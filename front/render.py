@@ -4,15 +4,14 @@ runs nothing. The words around them come from front/texts.py."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 
-from assistant.answers import Answer, Citation, with_markers
+from assistant.answers import Answer, Citation, replace_markers, with_markers
 from front.texts import texts
 
 CONTEXT_CHARS = 160  # text shown around a cited span in the sources panel
-_MARKER = re.compile(r"\[(\d{1,3})\]")
 
 
 def chat_text(text: str) -> str:
@@ -27,13 +26,10 @@ def chat_answer(answer: Answer, turn: int) -> str:
     follow-up, which question it was read with."""
     cited = {c.marker for c in answer.citations or answer.related}
 
-    def link(m: re.Match) -> str:
-        n = int(m.group(1))
-        if n not in cited:
-            return m.group(0)
-        return f'<a class="marker" href="#{source_id(turn, n)}">[{n}]</a>'
+    def link(n: int, marker: str) -> str:
+        return f'<a class="marker" href="#{source_id(turn, n)}">[{n}]</a>' if n in cited else marker
 
-    body = _MARKER.sub(link, chat_text(answer_text(answer)))
+    body = replace_markers(chat_text(answer_text(answer)), link)
     if not answer.read_with_previous:
         return body
     note = texts(answer.language)["read_with"].format(previous=answer.read_with_previous)
@@ -158,7 +154,7 @@ def markers_text(markers: list[int]) -> str:
 
 
 def sources_panel(
-    answer: Answer | None, document_texts: dict[str, str], lang: str = "sv", turn: int | None = None
+    answer: Answer | None, document_texts: Mapping[str, str], lang: str = "sv", turn: int | None = None
 ) -> str:
     """The sources of ``answer``: its cited passages (identical ones merged), or the possibly related
     passages of a refusal, under a heading in ``lang``."""

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from assistant.errors import AssistantError
 from assistant.settings import Settings
-from assistant.wiring import build_embedder, build_index, chunking_options, ingest_limits
+from assistant.wiring import build_embedder, build_index
 from front.datadir import space_check
 from index.backends import StoreUnavailable
 from index.plan_index import PlanIndex
@@ -29,6 +29,7 @@ from index.store import ChromaStore
 from index.types import DocumentInfo
 from ingest.catalog import CatalogEntry
 from ingest.discovery import Found
+from ingest.documents import COLLECTION
 from ingest.errors import printable
 from ingest.pipeline import IngestReport, ingest_found
 
@@ -61,7 +62,7 @@ def repair(
     index = PlanIndex(ChromaStore(path=rebuild, prefix=settings.collection_prefix), build_embedder(settings))
     space = space_check(settings.data_dir, target)
     report = ingest_found(
-        found, [], index, chunking_options(settings), progress, ingest_limits(settings), notify, space
+        found, [], index, settings.chunking, progress, settings.ingest, notify, space
     )
     if report.stopped:
         raise AssistantError(
@@ -91,7 +92,8 @@ def _recorded(doc: DocumentInfo) -> Found:
     if doc.meta.get("title"):  # only a catalog entry puts a title among the catalog metadata
         fields = {k: str(v) for k, v in doc.meta.items() if k in CatalogEntry.__dataclass_fields__}
         entry = CatalogEntry(**{**fields, "doc_id": doc.doc_id, "file": path.name})
-    return Found(path, path.parent, given=True, doc_id=doc.doc_id, entry=entry)
+    origin = str(doc.meta.get("origin") or COLLECTION)
+    return Found(path, path.parent, given=True, doc_id=doc.doc_id, entry=entry, origin=origin)
 
 
 def print_report(result: RepairReport, settings: Settings) -> int:

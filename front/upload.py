@@ -31,9 +31,9 @@ from pathlib import Path
 
 from assistant.service import AssistantService
 from assistant.settings import Settings
-from assistant.wiring import chunking_options, ingest_limits
 from front.limits import RateLimiter, retry_after
 from ingest.catalog import doc_id_for
+from ingest.documents import UPLOAD
 from ingest.pipeline import IngestReport, ingest_paths
 
 log = logging.getLogger("plansvar.upload")
@@ -178,9 +178,11 @@ class UploadHandler:
     def _ingest(self, clean: str, target: Path, replace: bool) -> UploadResult:
         """Ingest the saved file (``replace``: it may take the id of a document ingested from another
         file); any failure is a plain reason (logged in full here)."""
-        options, limits = chunking_options(self.settings), ingest_limits(self.settings)
+        settings = self.settings
         try:
-            report = ingest_paths([target], self.service.index, options, limits=limits, replace=replace)
+            report = ingest_paths(
+                [target], self.service.index, settings.chunking, limits=settings.ingest, replace=replace, origin=UPLOAD
+            )
         except Exception as e:  # one bad upload must never surface as a raw exception
             log.warning("upload %s could not be ingested", clean, exc_info=e)
             return _rejected(clean, f"the file could not be read ({type(e).__name__})", status="skipped")

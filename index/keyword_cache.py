@@ -20,7 +20,7 @@ import logging
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from index.keyword import KeywordIndex
@@ -38,7 +38,7 @@ class KeywordCache:
         self,
         fingerprint: object,
         ids: list[str],
-        analysers: dict[str, Callable[[str], list[str]]],
+        analysers: Mapping[str, Callable[[str], list[str]]],
         build: Callable[[], dict[str, KeywordIndex]],
     ) -> dict[str, KeywordIndex]:
         """The saved indexes for exactly these documents and passages, else ``build()`` (then saved)."""
@@ -87,7 +87,7 @@ def cache_key(fingerprint: object, ids: list[str]) -> str:
 
 
 def _load(
-    saved: Path, key: str, ids: list[str], analysers: dict[str, Callable[[str], list[str]]]
+    saved: Path, key: str, ids: list[str], analysers: Mapping[str, Callable[[str], list[str]]]
 ) -> dict[str, KeywordIndex]:
     manifest = json.loads((saved / MANIFEST).read_text(encoding="utf-8"))
     if manifest.get("format") != FORMAT or manifest.get("key") != key or manifest.get("passages") != len(ids):

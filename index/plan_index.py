@@ -9,7 +9,7 @@ the same version. Staged chunks of an interrupted run are invisible and are coll
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from index.backends import DocumentStore, Embedder, StoredChunk, StoredDocument, VectorStore
 from index.snapshot import CorpusSnapshot
@@ -84,11 +84,10 @@ class PlanIndex:
 
     def collect_garbage(self) -> int:
         versions = {d: c.version for d, c in self.committed().items()}
-        orphans = [
-            c.chunk_id for c in self.store.iter_chunks() if versions.get(c.meta.get("doc_id")) != c.meta.get("version")
-        ]
+        chunks = self.store.iter_chunks()
+        orphans = [c.chunk_id for c in chunks if _committed_version(c.meta, versions) != c.meta.get("version")]
         self.store.delete_chunks(orphans)
-        stale = [sid for sid, m in self.store.sentence_metas() if versions.get(m.get("doc_id")) != m.get("version")]
+        stale = [sid for sid, m in self.store.sentence_metas() if _committed_version(m, versions) != m.get("version")]
         self.store.delete_sentences(stale)
         return len(orphans)
 
@@ -97,7 +96,7 @@ class PlanIndex:
         """What is committed now: documents, texts, visible passages and the way to their sentence vectors."""
         stored = self.docs.documents(with_text=True)
         versions = {d.doc_id: str(d.meta.get("version", "")) for d in stored}
-        visible = (c for c in self.store.iter_chunks() if versions.get(c.meta.get("doc_id")) == c.meta.get("version"))
+        visible = (c for c in self.store.iter_chunks() if _committed_version(c.meta, versions) == c.meta.get("version"))
         return CorpusSnapshot(
             fingerprint=tuple(sorted(versions.items())),
             documents=[_to_info(d) for d in stored],
@@ -184,3 +183,9 @@ def _to_passage(c: StoredChunk) -> Passage:
 
 def copy_passage(p: Passage, **changes) -> Passage:
     return dataclasses.replace(p, scores=dict(p.scores), **changes)
+
+
+def _committed_version(meta: dict, versions: Mapping[str, str]) -> str | None:
+    """The committed version of the document a stored chunk or sentence belongs to (None: not committed)."""
+    doc_id = meta.get("doc_id")
+    return versions.get(doc_id) if isinstance(doc_id, str) else None

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import numpy as np
 
 from index.keyword import KeywordIndex
 from index.keyword_cache import KeywordCache
+from index.options import RetrievalOptions
 from index.plan_index import PlanIndex, copy_passage
 from index.snapshot import CorpusSnapshot
 from index.types import Passage
@@ -34,21 +34,6 @@ from ingest.language.marks import item_numbers, years_in
 from ingest.language.questions import asked_item_numbers, asks_for_owner
 from ingest.language.search_text import keyword_text
 from ingest.language.words import analyse, analyse_chars
-
-
-@dataclass(frozen=True)
-class RetrievalOptions:
-    candidates: int = 60
-    dense_weight: float = 1.0
-    word_weight: float = 0.0
-    char_weight: float = 0.05
-    responsibility_weight: float = 0.02
-    item_number_weight: float = 0.05
-    year_weight: float = 0.02
-    expand_lead_in: bool = True
-    lead_in_within: int = 3  # only items ranked this high bring their lead-in along
-    translate_english: bool = True  # keyword-search English questions with the glossary's Swedish terms
-
 
 ANALYSERS = {"words": analyse, "chars": analyse_chars}
 
@@ -170,10 +155,12 @@ class HybridRetriever:
             for r in rows
         }
 
-    def retrieve(self, question: str, k: int = 5) -> list[Passage]:
+    def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
+        """The ``k`` best passages (by default ``top_k`` of the options)."""
         if not self._ids:
             return []
         o = self.options
+        k = o.top_k if k is None else k
         signals = self.scores(question)
         fused = {
             cid: o.dense_weight * s["dense"]

@@ -84,7 +84,7 @@ class ChromaStore:
                     ssl=u.scheme == "https",
                     settings=settings,
                 )
-            else:
+            elif path is not None:
                 path.mkdir(parents=True, exist_ok=True)
                 self.client = chromadb.PersistentClient(path=str(path), settings=settings)
             cosine = {"hnsw:space": "cosine"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ingest.documents import UPLOAD
 from ingest.register import Responsibility
 
 
@@ -66,6 +67,11 @@ class DocumentInfo:
     def superseded_by(self) -> str:
         """Id of the document that replaces this one ('' if none)."""
         return str(self.meta.get("superseded_by") or "")
+
+    @property
+    def uploaded(self) -> bool:
+        """Added through the page's upload, not ingested from the operator's folders."""
+        return self.meta.get("origin") == UPLOAD
 
 
 @dataclass

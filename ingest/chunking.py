@@ -9,11 +9,11 @@ assignment number far below its heading still knows who it was given to.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from ingest.language.marks import is_label_line
 from ingest.language.sentences import split_sentences
+from ingest.language.words import collapse_spaces, word_ends
 from ingest.tokens import count_tokens
 from ingest.types import Block, Chunk, CleanDocument
 
@@ -123,7 +123,7 @@ def _tail(text: str) -> str:
 
 
 def _path_text(path: list[tuple[int, str]]) -> str:
-    return " > ".join(re.sub(r"\s+", " ", t) for _, t in path)
+    return " > ".join(collapse_spaces(t) for _, t in path)
 
 
 def _units(doc: CleanDocument, block: Block, kind: str, lead_in: str, hard_limit: int) -> list[_Unit]:
@@ -142,10 +142,10 @@ def _split_long(text: str, a: int, b: int, hard_limit: int) -> list[tuple[int, i
     """A single sentence over the limit is cut at word boundaries (rare: tables, lists without stops)."""
     if count_tokens(text[a:b]) <= hard_limit:
         return [(a, b)]
-    if not re.search(r"\s", text[a:b].strip()):
+    if not any(ch.isspace() for ch in text[a:b].strip()):
         return _split_chars(text, a, b, hard_limit)
     pieces, start = [], a
-    words = [m.end() for m in re.finditer(r"\S+", text[a:b])]
+    words = word_ends(text[a:b])
     for i, w_end in enumerate(words):
         end = a + w_end
         if count_tokens(text[start:end]) > hard_limit * 0.9 and i:

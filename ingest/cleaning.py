@@ -7,16 +7,22 @@ layout: running headers/footers, page numbers, hard line breaks, words split ove
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ingest.language.marks import is_item, is_label_line, is_signature
+from ingest.language.layout import (
+    NUMBERED_HEADING,
+    is_running_line,
+    is_toc_line,
+    join_lines,
+    without_section_number,
+)
+from ingest.language.marks import digits_in, fold_digits, is_item, is_label_line, is_signature
 from ingest.language.search_text import mend_inline_breaks, search_form
-from ingest.language.words import SUSPENDED_HYPHEN_NEXT
+from ingest.markup import markdown_heading, strip_inline_markup
 from ingest.types import Block, LoadedFile, OutlineEntry
 
-__all__ = ["clean_pages", "join_lines", "mend_inline_breaks", "normalise_chars", "search_form"]
+__all__ = ["clean_pages", "is_running_line", "join_lines", "mend_inline_breaks", "normalise_chars", "search_form"]
 
 
 _PUA_BULLETS = {"\uf0b7", "\uf0a7", "\uf076", "\uf0d8", "\uf0fc", "\uf06e", "\uf0a8", "\uf02d"}
@@ -43,32 +49,13 @@ _CHAR_MAP = {
     "\u27a2": "•",
     "\uf0b7": "•",
 }
-_SUP = re.compile(r"<sup>\s*([^<]{0,12}?)\s*</sup>", re.IGNORECASE)
-_INLINE_TAGS = re.compile(r"</?(?:b|strong|i|em|u|span)>", re.IGNORECASE)
-_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_STARS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")
-
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+([A-ZÅÄÖ].*)$")
-_TOC_LINE = re.compile(r"\.{4,}\s*\d{1,4}\s*$")
-_PAGE_NUMBER = re.compile(
-    r"^(?:-\s*)?(?:sida\s+|page\s+)?\d{1,4}"
-    r"(?:\s*(?:\(\d{1,4}\)|/\s*\d{1,4}|av \d{1,4}|of \d{1,4}))?(?:\s*-)?$",
-    re.I,
-)
-_FOOTER_PIPES = re.compile(r"^.{4,}\|.+\|\s*\d{1,4}$")
-_FOOTER_PAGE_OF = re.compile(r"^\d{1,4}\s*\(\d{1,4}\)\s+\S.*(?:\||Datum|Region)")
-_HEADER_PAGE_OF = re.compile(r"^(?:Region|Sida|Page)\b.{4,120}\s\d{1,4}\s*\(\d{1,4}\)$")
 _TERMINAL = ".!?:;…"
 
 
 def normalise_chars(text: str) -> str:
     """Normalise glyphs and markup left by converters, without changing any word."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SUP.sub(lambda m: "" if len(m.group(1)) <= 3 else m.group(1), text)
-    text = _BREAK_TAG.sub(" ", text)
-    text = _INLINE_TAGS.sub("", text)
-    text = _STARS.sub("", text)
+    text = strip_inline_markup(text)
     out = []
     for ch in text:
         if ch in _CHAR_MAP:
@@ -78,12 +65,6 @@ def normalise_chars(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-def is_running_line(line: str) -> bool:
-    """A page number or a running header/footer line, recognised by its shape alone."""
-    s = line.strip()
-    return bool(_PAGE_NUMBER.match(s) or _FOOTER_PIPES.match(s) or _FOOTER_PAGE_OF.match(s) or _HEADER_PAGE_OF.match(s))
 
 
 def repeated_margin_lines(pages: list[list[str]], margin: int = 2) -> set[str]:
@@ -108,31 +89,15 @@ def _is_running(hits: list[tuple[int, str]]) -> bool:
     """Identical lines, or lines whose changing number keeps a constant offset to the page index."""
     if len({ln for _, ln in hits}) == 1:
         return True
-    offsets = Counter()
+    offsets: Counter[int] = Counter()
     for page_index, ln in hits:
-        numbers = re.findall(r"\d+", ln)
+        numbers = digits_in(ln)
         offsets.update({int(n) - page_index for n in numbers})
     return bool(offsets) and offsets.most_common(1)[0][1] >= 0.8 * len(hits)
 
 
 def _margin_key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
-
-
-def join_lines(left: str, right: str) -> str:
-    """Join a line and its continuation, mending words hyphenated across the break."""
-    left, right = left.rstrip(), right.strip()
-    if not left:
-        return right
-    m = re.search(r"(\w)-$", left)
-    if m and right:
-        first = re.split(r"[\s,]", right, maxsplit=1)[0].lower()
-        if right[0] == "," or first in SUSPENDED_HYPHEN_NEXT:
-            return f"{left} {right}" if right[0] != "," else left + right
-        if m.group(1).isupper() or m.group(1).isdigit() or not right[0].isalpha():
-            return left + right  # "SMO-teamet", "2020-2023": a real hyphen
-        return left[:-1] + right  # "sjukdoms-" + "förebyggande"
-    return f"{left} {right}"
+    return fold_digits(" ".join(line.split()).lower())
 
 
 @dataclass
@@ -196,12 +161,12 @@ class _Reflow:
         if bookmark is not None:
             return "heading", bookmark, s  # a PDF bookmark's title (optionally numbered) on its page
         if self.markdown:
-            m = _MD_HEADING.match(s)
-            if m:
-                return "heading", len(m.group(1)), m.group(2)
+            md = markdown_heading(s)
+            if md:
+                return "heading", md[0], md[1]
         else:
-            m = _NUMBERED_HEADING.match(s)
-            multi = bool(m) and "." in m.group(1)
+            m = NUMBERED_HEADING.match(s)
+            multi = m is not None and "." in m.group(1)
             if m and (multi or self.blank_before) and _looks_like_heading(m.group(2), next_text, multi):
                 return "heading", m.group(1).count(".") + 1, s
         if is_item(s):
@@ -211,7 +176,7 @@ class _Reflow:
 
 def _bookmark_key(line: str) -> str:
     """A heading line and its bookmark compare without section numbers, case and spacing."""
-    return " ".join(re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", line.strip()).split()).lower()
+    return " ".join(without_section_number(line.strip()).split()).lower()
 
 
 def _looks_like_heading(title: str, next_text: str, multi: bool) -> bool:
@@ -254,7 +219,7 @@ def clean_pages(loaded: LoadedFile) -> tuple[str, list[Block], list[tuple[int, i
     for page, raw_lines in zip(loaded.pages, page_lines, strict=True):
         for raw in raw_lines:
             s = raw.strip()
-            if s and (is_running_line(s) or _margin_key(s) in repeated or _TOC_LINE.search(s)):
+            if s and (is_running_line(s) or _margin_key(s) in repeated or is_toc_line(s)):
                 continue
             lines.append(_Line(" ".join(s.split()), page.number))
         lines.append(_Line("", page.number))

@@ -31,6 +31,7 @@ class Found:
     given: bool = False  # named by itself on the command line (not found in a folder)
     doc_id: str = ""  # an id recorded earlier (a rebuild), instead of the catalog's or the path's
     entry: CatalogEntry | None = None  # with ``doc_id``: the catalog entry recorded with it
+    origin: str = ""  # with ``doc_id``: the origin recorded with it (an upload stays one)
 
     @property
     def relative(self) -> str:
@@ -63,7 +64,9 @@ def discover(paths: Iterable[Path]) -> tuple[list[Found], list[Path]]:
 
 
 def _folder(root: Path) -> list[Found]:
-    entries, links, unreadable = [], [], []
+    entries: list[Path] = []
+    links: list[Path] = []
+    unreadable: list[Found] = []
     for path, error in _walk(root):
         if error:
             unreadable.append(Found(path, root, f"a folder that cannot be read ({error})"))

@@ -10,9 +10,15 @@ from ingest.cleaning import clean_pages
 from ingest.errors import EmptyDocument
 from ingest.types import CleanDocument, LoadedFile
 
+COLLECTION = "collection"  # a document ingested from the operator's folders (the plans)
+UPLOAD = "upload"  # a document added through the page's upload
 
-def build_document(loaded: LoadedFile, entry: CatalogEntry | None = None, doc_id: str | None = None) -> CleanDocument:
-    """The cleaned document; its id is the catalog's, else ``doc_id``, else the file name (see ``doc_id_for``)."""
+
+def build_document(
+    loaded: LoadedFile, entry: CatalogEntry | None = None, doc_id: str | None = None, origin: str = COLLECTION
+) -> CleanDocument:
+    """The cleaned document with its catalog fields; its id is the catalog's, else ``doc_id``, else the
+    file name (see ``doc_id_for``); an upload is marked as one (``meta["origin"]``)."""
     path = Path(loaded.path)
     text, blocks, page_starts = clean_pages(loaded)
     if not text.strip():
@@ -21,6 +27,8 @@ def build_document(loaded: LoadedFile, entry: CatalogEntry | None = None, doc_id
     title = entry.title if entry else _guess_title(loaded, text, blocks, path)
     meta = entry.as_meta() if entry else {}
     meta["source_kind"] = loaded.kind
+    if origin != COLLECTION:
+        meta["origin"] = origin
     return CleanDocument(
         doc_id=doc_id,
         title=title,

@@ -31,7 +31,8 @@ from ingest.errors import (
     UnreadableFile,
     UnsupportedType,
 )
-from ingest.types import DEFAULT_LIMITS, IngestLimits, LoadedFile, LoadedPage, OutlineEntry
+from ingest.options import DEFAULT_LIMITS, IngestLimits
+from ingest.types import LoadedFile, LoadedPage, OutlineEntry
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".docx")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -260,9 +261,12 @@ def _outline(reader: PdfReader) -> list[OutlineEntry]:
                 walk(item, level + 1)
                 continue
             try:
-                page = reader.get_destination_page_number(item) + 1
+                number = reader.get_destination_page_number(item)
             except Exception:  # noqa: BLE001 - a broken bookmark only loses that bookmark
                 continue
+            if number is None:  # a bookmark to no page of this document
+                continue
+            page = number + 1
             title = str(getattr(item, "title", "") or "").strip()
             if title:
                 entries.append(OutlineEntry(title=title, page=page, level=level))

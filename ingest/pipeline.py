@@ -19,7 +19,7 @@ from typing import Protocol
 from ingest.catalog import CatalogEntry
 from ingest.chunking import chunk_document
 from ingest.discovery import Catalogs, Found, discover, document_id
-from ingest.documents import build_document
+from ingest.documents import COLLECTION, build_document
 from ingest.errors import (
     DiskSpaceLow,
     DuplicateId,
@@ -31,13 +31,14 @@ from ingest.errors import (
     printable,
 )
 from ingest.loaders import SUPPORTED_SUFFIXES, load_file
+from ingest.options import DEFAULT_LIMITS, ChunkingOptions, IngestLimits
 from ingest.register import extract_responsibilities
 from ingest.space import document_bytes, file_bytes
-from ingest.types import DEFAULT_LIMITS, Chunk, CleanDocument, IngestLimits
+from ingest.types import Chunk, CleanDocument
 
 # given the bytes a step will write: what is wrong with the disk ("" or None when it can take them)
 SpaceCheck = Callable[[int], str | None]
-PIPELINE_VERSION = "12"  # bump when cleaning, chunking or the register changes, so documents are re-ingested
+PIPELINE_VERSION = "13"  # bump when cleaning, chunking or the register changes, so documents are re-ingested
 
 
 @dataclass(frozen=True)
@@ -79,16 +80,10 @@ class IngestReport:
         return not self.skipped and not self.stopped
 
 
-@dataclass(frozen=True)
-class ChunkingOptions:
-    target_tokens: int = 160
-    hard_limit: int = 480
-
-
-def file_version(path: Path, catalog_entry: object, options: ChunkingOptions) -> str:
+def file_version(path: Path, catalog_entry: object, options: ChunkingOptions, origin: str = COLLECTION) -> str:
     with open(path, "rb") as fh:
         h = hashlib.file_digest(fh, "sha256")  # streamed: a huge file is never in memory whole
-    extra = {"catalog": getattr(catalog_entry, "__dict__", None), "options": options.__dict__}
+    extra = {"catalog": getattr(catalog_entry, "__dict__", None), "options": options.model_dump(), "origin": origin}
     h.update(json.dumps(extra, sort_keys=True, ensure_ascii=False).encode())
     h.update(PIPELINE_VERSION.encode())
     return h.hexdigest()[:16]
@@ -104,13 +99,18 @@ def ingest_paths(
     space: SpaceCheck | None = None,
     *,
     replace: bool = False,
+    origin: str = COLLECTION,
 ) -> IngestReport:
     """Ingest files and folders. ``progress`` wraps the files as they are read (a progress bar);
     ``notify`` gets a line before each document's passages are embedded (the long step).
     ``replace``: a file may take over the id of a document ingested from another file that is still
-    there (an upload the admin chose to put in its place); otherwise that is :class:`DuplicateId`."""
+    there (an upload the admin chose to put in its place); otherwise that is :class:`DuplicateId`.
+    ``origin`` is stored with each document (an upload is ``ingest.documents.UPLOAD``: its register
+    entries never outrank the collection's)."""
     files, folders = discover(list(paths))
-    return ingest_found(files, folders, sink, options, progress, limits, notify, space, replace=replace)
+    return ingest_found(
+        files, folders, sink, options, progress, limits, notify, space, replace=replace, origin=origin
+    )
 
 
 def ingest_found(
@@ -124,6 +124,7 @@ def ingest_found(
     space: SpaceCheck | None = None,
     *,
     replace: bool = False,
+    origin: str = COLLECTION,
 ) -> IngestReport:
     """:func:`ingest_paths` for files already found (``folders``: where files that are gone are removed).
 
@@ -133,7 +134,7 @@ def ingest_found(
     document completed so far."""
     report = IngestReport(garbage_collected=sink.collect_garbage())
     run = _Run(sink, options, sink.committed(), report, limits, notify, space or (lambda need: None))
-    run.replace = replace
+    run.replace, run.origin = replace, origin
     problem = run.space(run.space_needed(files))
     if problem:
         raise DiskSpaceLow(problem)
@@ -168,6 +169,7 @@ class _Run:
         self.limits, self.notify, self.space = limits, notify, space
         self.claimed: dict[str, str] = {}  # doc_id -> source path of the file that has it in this run
         self.replace = False  # a file may take over an id another file on disk has (ingest_paths)
+        self.origin = COLLECTION  # stored with each document (ingest.documents.UPLOAD for an upload)
         self.catalogs = Catalogs()
         self.versions: dict[Path, str] = {}
 
@@ -182,7 +184,8 @@ class _Run:
             if _unchanged(previous, version, source):
                 self.report.unchanged.append(doc_id)
                 return
-            doc = build_document(load_file(found.path, self.limits), entry, doc_id)
+            origin = found.origin or self.origin
+            doc = build_document(load_file(found.path, self.limits), entry, doc_id=doc_id, origin=origin)
             chunks = chunk_document(doc, self.options.target_tokens, self.options.hard_limit)
             if len(chunks) > self.limits.max_chunks:
                 detail = f"{len(chunks):,} passages; at most {self.limits.max_chunks:,} (PLANSVAR_INGEST__MAX_CHUNKS)"
@@ -209,7 +212,7 @@ class _Run:
         entry = found.entry if found.doc_id else self.catalogs.entry(found)
         doc_id = found.doc_id or document_id(found, entry)
         if path not in self.versions:
-            self.versions[path] = file_version(path, entry, self.options)
+            self.versions[path] = file_version(path, entry, self.options, found.origin or self.origin)
         return entry, doc_id, str(path.resolve()), self.versions[path]
 
     def space_needed(self, files: list[Found]) -> int:
@@ -229,9 +232,8 @@ class _Run:
         """Take ``doc_id`` for this file, unless another file has it (in this run, or one still on disk)."""
         other = self.claimed.get(doc_id)
         previous = self.committed.get(doc_id)
-        taken = previous and previous.source_path != source and Path(previous.source_path).exists()
-        if other is None and taken and not self.replace:
-            other = previous.source_path
+        if other is None and previous is not None and previous.source_path != source and not self.replace:
+            other = previous.source_path if Path(previous.source_path).exists() else None
         if other is not None:
             raise DuplicateId(found.name, f"'{printable(doc_id)}' is already the id of {printable(other)}")
         self.claimed[doc_id] = source

@@ -9,19 +9,6 @@ from ingest.language.search_text import keyword_text, search_form
 
 
 @dataclass(frozen=True)
-class IngestLimits:
-    """How large one document may be; a larger one is skipped as too large (its embedding would take
-    hours: a one-page PDF of 3.3 million characters made 8 000 passages and 40 000 sentences)."""
-
-    max_pages: int = 1000
-    max_chars: int = 1_000_000
-    max_chunks: int = 3000
-
-
-DEFAULT_LIMITS = IngestLimits()
-
-
-@dataclass(frozen=True)
 class LoadedPage:
     """Raw text of one page (PDF) or of a whole text file (``number`` is None)."""
 

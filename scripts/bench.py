@@ -32,7 +32,7 @@ from mdsection import write_head
 
 from assistant.evaluation import load_gold, percentile
 from assistant.settings import PROJECT_ROOT, Settings, configure_runtime
-from assistant.wiring import build_assistant, build_index, build_retriever, chunking_options
+from assistant.wiring import build_assistant, build_index, build_retriever
 from index.plan_index import PlanIndex
 from ingest.loaders import load_file
 from ingest.pipeline import IngestReport, ingest_paths
@@ -101,7 +101,7 @@ def open_warm_index(settings: Settings) -> tuple[PlanIndex, float]:
 
 
 def ingest(index: PlanIndex, settings: Settings, paths: list[Path]) -> tuple[IngestReport, float]:
-    report, seconds = timed(ingest_paths, paths, index, chunking_options(settings))
+    report, seconds = timed(ingest_paths, paths, index, settings.chunking)
     for s in report.skipped:
         print(f"bench: skipped {s.path}: {s.reason}", file=sys.stderr)
     return report, seconds

@@ -35,7 +35,7 @@ from synth_corpus import RecordingEmbedding, ReusedVectors, write_corpus
 
 from assistant.evaluation import load_gold, percentile
 from assistant.settings import PROJECT_ROOT, Settings, configure_runtime
-from assistant.wiring import build_assistant, build_index, chunking_options
+from assistant.wiring import build_assistant, build_index
 from index.plan_index import PlanIndex
 from ingest.pipeline import ingest_paths
 
@@ -57,7 +57,7 @@ def ingest(corpus: Path, data_dir: Path, embedder) -> dict:
     index = PlanIndex(build_index(settings).store, embedder)
     index.embedder.get_query_embedding("uppvärmning")  # model loaded before the clock starts
     t0 = time.perf_counter()
-    report = ingest_paths([corpus], index, chunking_options(settings))
+    report = ingest_paths([corpus], index, settings.chunking)
     seconds = time.perf_counter() - t0
     sentences = index.store.sentences.count()
     return {

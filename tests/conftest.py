@@ -84,11 +84,11 @@ def make_settings(tmp_path):
 @pytest.fixture(scope="session")
 def corpus_settings(tmp_path_factory) -> Settings:
     """Settings whose data dir holds the default corpus, ingested once per session (real embedder)."""
-    from assistant.wiring import build_index, chunking_options
+    from assistant.wiring import build_index
     from ingest.pipeline import ingest_paths
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("corpus-index"))
-    report = ingest_paths([CORPUS], build_index(settings), chunking_options(settings))
+    report = ingest_paths([CORPUS], build_index(settings), settings.chunking)
     assert len(report.added) == 6 and not report.skipped
     return settings
 
@@ -107,11 +107,11 @@ LLM_CORPUS = FIXTURES / "llm-corpus"
 def llm_corpus_settings(tmp_path_factory) -> Settings:
     """Settings whose data dir holds three small test plans (one of them a prompt-injection
     document), ingested once per session with the real embedder."""
-    from assistant.wiring import build_index, chunking_options
+    from assistant.wiring import build_index
     from ingest.pipeline import ingest_paths
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("llm-corpus-index"))
-    report = ingest_paths([LLM_CORPUS], build_index(settings), chunking_options(settings))
+    report = ingest_paths([LLM_CORPUS], build_index(settings), settings.chunking)
     assert len(report.added) == 3 and not report.skipped
     return settings
 

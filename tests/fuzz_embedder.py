@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.errors import AssistantError  # noqa: E402
 from assistant.settings import Settings, configure_runtime  # noqa: E402
-from assistant.wiring import build_assistant, build_index, chunking_options  # noqa: E402
+from assistant.wiring import build_assistant, build_index  # noqa: E402
 from ingest.pipeline import ingest_paths  # noqa: E402
 
 # every code point NFKC turns into more than one (ligatures, squared words, fractions, …)
@@ -76,7 +76,7 @@ def fuzz_documents(index, folder: Path) -> None:
         path = folder / next(names)
         text = "\n\n".join(["# Plan", "Regionen ansvarar för uppföljningen.", *lines])
         path.write_text(text.encode("utf-8", "replace").decode("utf-8"), encoding="utf-8")
-        report = ingest_paths([path], index, chunking_options(Settings()))
+        report = ingest_paths([path], index, Settings().chunking)
         assert len(report.added) + len(report.skipped) == 1, report
 
     ingest()
@@ -90,7 +90,7 @@ def main(workdir: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     index = build_index(settings_)
     plan = ROOT / "tests" / "fixtures" / "llm-corpus" / "cykelplan-exempellan.md"
-    ingest_paths([plan], index, chunking_options(settings_))
+    ingest_paths([plan], index, settings_.chunking)
     fuzz_documents(index, folder)
     fuzz_questions(build_assistant(settings_, use_llm=False))
 

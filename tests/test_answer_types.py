@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.language.answer_types import carries
+from ingest.language.answer_types import asked_count, carries, enumerates
 from ingest.language.words import opens_with_back_reference
 
 
@@ -69,3 +69,32 @@ def test_a_definition_names_the_term_in_a_defining_form(term, text, expected):
 )
 def test_sentences_that_point_back(sentence, expected):
     assert opens_with_back_reference(sentence) is expected
+
+
+# -- enumerations of a stated size -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("Vilka tre län deltar i försöket?", 3),
+        ("Vad är de fyra fokusområdena?", 4),
+        ("Which five agencies take part?", 5),
+        ("What are the two main goals of the strategy?", 2),
+        ("Name the 3 priorities of the plan", 3),
+        ("Vilka får 2 miljoner kronor var?", 0),  # an amount, not a count of things asked for
+        ("Vilka mål gäller 2024?", 0),
+        ("Which 2021 meeting decided it?", 0),
+        ("Hur många kommuner deltar?", 0),  # asks for the number, not the names
+    ],
+)
+def test_the_number_of_things_a_question_asks_to_be_named(question, count):
+    assert asked_count(question) == count
+
+
+def test_an_enumeration_in_one_sentence():
+    assert enumerates(["Länsdelarna är Norr, Väster, Söder och Örebro."], 4)
+    assert not enumerates(["Projektet sker i samverkan med sex kommuner i länet."], 6)
+
+
+def test_an_enumeration_as_item_lines_across_quotes():
+    assert enumerates(["Målen är:", "• Trygg vård\n• Jämlik hälsa\n• Tidiga insatser"], 3)
+    assert not enumerates(["Målen är:", "• Trygg vård\n• Jämlik hälsa"], 3)

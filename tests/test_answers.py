@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-from types import SimpleNamespace
 
 import pytest
 
-from assistant.answers import Answer
-from assistant.engine import AnswerOptions, Assistant, resolve_follow_up
-from assistant.extractive import Evidence, Quote, _list_span, _missing_answer_type
+from assistant.answers import Answer, short_title
+from assistant.engine import Assistant, resolve_follow_up, supported
+from assistant.extractive import Evidence, Quote, _list_span, missing_answer_type
+from assistant.options import AnswerOptions
 from assistant.settings import PROJECT_ROOT
 from assistant.wiring import build_assistant, build_index
 from front.cli import main
 from index.types import Passage
+from ingest.language.analysis import analyse_question
 
 GOLD = PROJECT_ROOT / "data" / "eval" / "dev.jsonl"
 PLAN_2021 = "aktivitetsplan-2021-beredning-for-narsjukvard"
@@ -31,7 +32,6 @@ FIVE_SUB_GOALS = [
     "• Stärka processer för att undvika vårdskador",
 ]
 UNANSWERABLE = {
-    "Hur stor är den totala budgeten för handlingsplanen för psykisk hälsa 2020–2023?": "sv",
     "Vilka mål har länets handlingsplan för demensvård 2022–2025?": "sv",
     "Who chairs the Beredning för nära vård?": "en",
     "Hur bakar man kanelbullar?": "sv",
@@ -180,7 +180,8 @@ def test_extractive_answer_opens_with_the_source_frame(assistant, question, fram
     assert answer.mode == "extractive"
     first = answer.citations[0]
     superseded = f" ({'ersatt av' if frame == 'Enligt ' else 'replaced by'} {first.superseded_by})"
-    assert answer.text.startswith(frame + first.title + (superseded if first.superseded_by else "") + ":")
+    title = short_title(first.title)  # the main title; the sources list gives the whole
+    assert answer.text.startswith(frame + title + (superseded if first.superseded_by else "") + ":")
 
 
 @pytest.mark.integration
@@ -245,6 +246,26 @@ def test_unanswerable_questions_are_refused_with_related_passages_only(assistant
     assert data["citations"] == [] and len(data["related"]) == len(answer.related)
 
 
+# The plans name the topic but not the detail asked for: the answer says so and quotes the closest sentence.
+PARTIAL = {
+    "Hur stor är den totala budgeten för handlingsplanen för psykisk hälsa 2020–2023?": ("sv", "något belopp"),
+    "How many vårdcentraler does the region have in total?": ("en", "a number"),
+}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("question", "expected"), list(PARTIAL.items()))
+def test_a_missing_detail_is_said_to_be_missing_with_the_closest_sentence(assistant, document_text, question, expected):
+    language, missing = expected
+    answer = assistant.ask(question)
+
+    assert not answer.supported and answer.mode == "partial"
+    assert answer.language == language and missing in answer.text
+    [citation] = answer.citations
+    assert citation.quote == document_text(citation.doc_id)[citation.start : citation.end]
+    assert f"”{citation.quote}” [1]" in answer.text
+
+
 @pytest.mark.integration
 @pytest.mark.parametrize("question", [q for q in UNANSWERABLE if q not in UNRELATED])
 def test_a_refusal_offers_related_passages_naming_each_plan_once(assistant, question):
@@ -282,6 +303,16 @@ def test_follow_up_is_answered_about_the_previous_topic(assistant):
     assert answer.supported
     assert FARDPLAN in {c.doc_id for c in answer.citations}
     assert answer.question == "och vem följer upp den?"
+    assert answer.read_with_previous == "Vad är färdplanen?"
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("history", [[], ["Vad är en SIP?"]])
+def test_a_question_typed_without_marks_is_no_follow_up(assistant, history):
+    """The speller restores å, ä, ö before the follow-up check: a question it changed is not taken
+    for one read with the previous question (with no previous question at all, too)."""
+    answer = assistant.ask("Vem ansvarar for uppfoljningen av fardplanen?", history=history)
+    assert answer.read_with_previous == ""
 
 
 # -- the refusal rule ----------------------------------------------------------------------------
@@ -290,37 +321,41 @@ OPTIONS = AnswerOptions()
 
 
 def _supported(evidence: Evidence, lang: str, options: AnswerOptions = OPTIONS) -> bool:
-    return Assistant._supported(SimpleNamespace(options=options), evidence, lang)
+    return supported(evidence, lang, options)
 
 
 def test_default_thresholds_are_the_calibrated_ones():
-    assert (OPTIONS.min_dense, OPTIONS.max_unknown_sv, OPTIONS.max_unknown_en) == (0.78, 0.6, 0.75)
+    o = OPTIONS
+    assert (o.min_dense, o.min_dense_en, o.max_unknown_sv, o.max_unknown_en) == (0.78, 0.75, 0.6, 0.55)
+
+
+def _dense(lang: str) -> float:
+    return OPTIONS.min_dense_en if lang == "en" else OPTIONS.min_dense
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_dense_similarity_threshold(lang):
-    assert not _supported(Evidence(1.0, OPTIONS.min_dense - 0.001, 0.0), lang)
-    assert _supported(Evidence(1.0, OPTIONS.min_dense, 0.0), lang)
-    assert _supported(Evidence(1.0, OPTIONS.min_dense + 0.001, 0.0), lang)
+    assert not _supported(Evidence(1.0, _dense(lang) - 0.001, 0.0), lang)
+    assert _supported(Evidence(1.0, _dense(lang), 0.0), lang)
+    assert _supported(Evidence(1.0, _dense(lang) + 0.001, 0.0), lang)
 
 
-def test_unknown_share_threshold_for_swedish():
+def test_english_questions_may_score_lower_similarity():
+    between = (OPTIONS.min_dense + OPTIONS.min_dense_en) / 2
+    assert _supported(Evidence(1.0, between, 0.0), "en")
+    assert not _supported(Evidence(1.0, between, 0.0), "sv")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_unknown_share_threshold(lang):
     dense = OPTIONS.min_dense + 0.05
-    assert _supported(Evidence(1.0, dense, OPTIONS.max_unknown_sv - 0.01), "sv")
-    assert not _supported(Evidence(1.0, dense, OPTIONS.max_unknown_sv), "sv")
-    assert not _supported(Evidence(1.0, dense, 1.0), "sv")
+    limit = OPTIONS.max_unknown_en if lang == "en" else OPTIONS.max_unknown_sv
+    assert _supported(Evidence(1.0, dense, limit - 0.01), lang)
+    assert not _supported(Evidence(1.0, dense, limit), lang)
+    assert not _supported(Evidence(1.0, dense, 1.0), lang)
 
 
-def test_unknown_share_threshold_for_english_is_more_lenient():
-    dense = OPTIONS.min_dense + 0.05
-    between = (OPTIONS.max_unknown_sv + OPTIONS.max_unknown_en) / 2
-    assert _supported(Evidence(1.0, dense, between), "en")
-    assert not _supported(Evidence(1.0, dense, between), "sv")
-    assert _supported(Evidence(1.0, dense, OPTIONS.max_unknown_en - 0.01), "en")
-    assert not _supported(Evidence(1.0, dense, OPTIONS.max_unknown_en), "en")
-
-
-@pytest.mark.parametrize("missing", ["amount", "number or date", "period 2022–2025", "role chairs"])
+@pytest.mark.parametrize("missing", ["amount", "number", "period 2022–2025", "role chairs", "name"])
 def test_missing_answer_type_refuses_even_strong_evidence(missing):
     assert not _supported(Evidence(1.0, 0.99, 0.0, missing), "sv")
     assert not _supported(Evidence(1.0, 0.99, 0.0, missing), "en")
@@ -339,13 +374,11 @@ def test_thresholds_come_from_the_options():
     assert not _supported(evidence, "sv", strict)
 
 
-@pytest.mark.integration
-def test_the_real_assistant_applies_the_same_rule(assistant):
-    assert assistant._supported(Evidence(1.0, 0.8, 0.0), "sv")
-    assert not assistant._supported(Evidence(1.0, 0.7, 0.0), "sv")
-
-
 # -- the kind of answer a question expects -------------------------------------------------------
+
+
+def _missing(question: str, quotes: list[Quote], known_text: str) -> str:
+    return missing_answer_type(analyse_question(question), quotes, known_text)
 
 
 def _quote(text: str, context: str = "") -> Quote:
@@ -358,52 +391,52 @@ KNOWN = "Handlingsplan för psykisk hälsa 2020–2023. Färdplan 2024-2026."
 
 def test_amount_question_without_an_amount_in_the_quotes():
     quotes = [_quote("Planen har en budget som beslutas av nämnden.")]
-    assert _missing_answer_type("Hur stor är budgeten för planen?", quotes, KNOWN) == "amount"
+    assert _missing("Hur stor är budgeten för planen?", quotes, KNOWN) == "amount"
 
 
 def test_amount_question_with_an_amount_in_the_quotes():
     quotes = [_quote("Varje länsdel får 2 mkr för hälsofrämjande arbete.")]
-    assert _missing_answer_type("Hur stor är budgeten för planen?", quotes, KNOWN) == ""
+    assert _missing("Hur stor är budgeten för planen?", quotes, KNOWN) == ""
 
 
 def test_amount_in_the_passage_context_counts_as_evidence():
     quotes = [_quote("Pengarna fördelas på länsdelarna.", context="Budget: 4 miljoner kronor per år:")]
-    assert _missing_answer_type("How much funding is there?", quotes, KNOWN) == ""
+    assert _missing("How much funding is there?", quotes, KNOWN) == ""
 
 
 def test_number_question_without_a_number():
     quotes = [_quote("Beredningen har ledamöter och ersättare.")]
-    assert _missing_answer_type("Hur många ledamöter har beredningen?", quotes, KNOWN) == "number or date"
-    assert _missing_answer_type("Hur många ledamöter har beredningen?", [_quote("Den har 13 ledamöter.")], KNOWN) == ""
+    assert _missing("Hur många ledamöter har beredningen?", quotes, KNOWN) == "number"
+    assert _missing("Hur många ledamöter har beredningen?", [_quote("Den har 13 ledamöter.")], KNOWN) == ""
 
 
 def test_period_not_named_anywhere_in_the_plans():
     quotes = [_quote("Planen har tre mål.")]
     question = "Vilka mål har länets handlingsplan för demensvård 2022–2025?"
-    assert _missing_answer_type(question, quotes, KNOWN) == "period 2022–2025"
+    assert _missing(question, quotes, KNOWN) == "period 2022–2025"
 
 
 @pytest.mark.parametrize(
     "question", ["Vilka mål har planen 2020–2023?", "Vad gäller 2024–2026?", "Goals for 2020-2023?"]
 )
 def test_period_the_plans_name_is_not_missing(question):
-    assert _missing_answer_type(question, [_quote("Planen har tre mål.")], KNOWN) == ""
+    assert _missing(question, [_quote("Planen har tre mål.")], KNOWN) == ""
 
 
 def test_role_question_without_the_role_in_the_evidence():
     quotes = [_quote("Beredning för nära vård följer arbetet med nära vård.")]
-    assert _missing_answer_type("Who chairs the Beredning för nära vård?", quotes, KNOWN) == "role chairs"
+    assert _missing("Who chairs the Beredning för nära vård?", quotes, KNOWN) == "role chairs"
 
 
 def test_role_question_with_the_swedish_role_in_the_evidence():
     quotes = [_quote("Beredningens ordförande är Anna Andersson.")]
-    assert _missing_answer_type("Who chairs the Beredning för nära vård?", quotes, KNOWN) == ""
-    assert _missing_answer_type("Vem är ordförande i beredningen?", quotes, KNOWN) == ""
+    assert _missing("Who chairs the Beredning för nära vård?", quotes, KNOWN) == ""
+    assert _missing("Vem är ordförande i beredningen?", quotes, KNOWN) == ""
 
 
 def test_question_without_an_expected_type_misses_nothing():
-    assert _missing_answer_type("Vem ansvarar för färdplanen?", [_quote("Chefsgruppen ansvarar.")], KNOWN) == ""
-    assert _missing_answer_type("Vem ansvarar för färdplanen?", [], KNOWN) == ""
+    assert _missing("Vem ansvarar för färdplanen?", [_quote("Chefsgruppen ansvarar.")], KNOWN) == ""
+    assert _missing("Vem ansvarar för färdplanen?", [], KNOWN) == ""
 
 
 # -- lists cut by a passage boundary -------------------------------------------------------------
@@ -524,3 +557,43 @@ def test_cli_ask_empty_question_is_one_error_line_and_exit_1(corpus_settings, re
     assert out == ""
     assert err.splitlines() == ["plansvar: error: the question is empty; please type a question about the plans"]
     assert "Traceback" not in err
+
+
+def test_a_counted_enumeration_the_quotes_do_not_give_is_missing():
+    quotes = [_quote("Arbetet sker tillsammans med fem kommuner i länet.")]
+    assert _missing("Vilka fem kommuner deltar i arbetet?", quotes, KNOWN) == "items"
+    named = [_quote("Arbetet sker med Askersund, Hallsberg, Kumla, Laxå och Lekeberg.")]
+    assert _missing("Vilka fem kommuner deltar i arbetet?", named, KNOWN) == ""
+
+
+@pytest.mark.integration
+def test_an_abbreviation_is_answered_by_the_sentence_that_defines_it(assistant):
+    answer = assistant.ask("Vad står SMO för?")
+    assert answer.supported and len(answer.citations) == 1
+    assert "SMO (samordnat medicinsk omhändertagande)" in answer.citations[0].quote
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("question", ["vad ar nara vard", "what is nara vard"])
+def test_a_question_typed_without_swedish_letters_is_answered_like_one_with_them(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.supported and answer.question == question
+    assert all("nära vård" in c.quote.lower() for c in answer.citations[:1])
+    assert not any(c.quote.rstrip().endswith("?") for c in answer.citations)  # no heading asked as a question
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("Återrapportering av uppdrag 2023 – Beredning för nära vård", "Återrapportering av uppdrag 2023"),
+        ("Psykisk hälsa och suicidprevention - Regeringens handlingsplan", "Psykisk hälsa och suicidprevention"),
+        ("Varje dag räknas: Nationell demensstrategi 2025–2028", "Varje dag räknas"),
+        ("Handlingsplan för psykisk hälsa i Örebro län 2020–2023",) * 2,
+        (
+            "Samordnade insatser vid samsjuklighet i form av missbruk och beroende och annan psykiatrisk diagnos",
+            "Samordnade insatser vid samsjuklighet i form av missbruk …",
+        ),
+    ],
+)
+def test_an_answer_names_a_document_by_its_main_title(title, short):
+    assert short_title(title) == short

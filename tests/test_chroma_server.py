@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from assistant.evaluation import hits
 from assistant.service import AssistantService
 from assistant.settings import PROJECT_ROOT
-from assistant.wiring import build_index, build_retriever, chunking_options
+from assistant.wiring import build_index, build_retriever
 from front.api import add_api
 from front.cli import main
 from index.backends import StoreUnavailable
@@ -63,7 +63,7 @@ def test_ingest_retrieve_and_reingest_through_the_server(tmp_path, make_settings
     index = build_index(settings)
     assert index.store.location == chroma_url
 
-    report = ingest_paths([folder], index, chunking_options(settings))
+    report = ingest_paths([folder], index, settings.chunking)
 
     assert sorted(report.added) == ["avfall.txt", "bibliotek.md", "kollektivtrafik.txt"] and report.ok
     passages = build_retriever(settings).retrieve("Vem ansvarar för kollektivtrafiken och busslinjer?", k=3)
@@ -76,7 +76,7 @@ def test_ingest_retrieve_and_reingest_through_the_server(tmp_path, make_settings
     assert sorted(fresh.committed()) == ["avfall.txt", "bibliotek.md", "kollektivtrafik.txt"]
     assert fresh.store.chunks.count() == sum(d.n_chunks for d in fresh.documents()) == report.chunks_written
 
-    again = ingest_paths([folder], fresh, chunking_options(settings))
+    again = ingest_paths([folder], fresh, settings.chunking)
     assert sorted(again.unchanged) == ["avfall.txt", "bibliotek.md", "kollektivtrafik.txt"]
     assert again.chunks_written == 0 and not again.added and not again.updated
 
@@ -85,7 +85,7 @@ def test_collection_prefix_keeps_indexes_apart_on_one_server(tmp_path, make_sett
     folder = _write(tmp_path / "plans", {"avfall.txt": SMALL["avfall.txt"]})
     first = make_settings(chroma_url=chroma_url, embedder="hashing", collection_prefix="first_index")
     second = make_settings(chroma_url=chroma_url, embedder="hashing", collection_prefix="second_index")
-    ingest_paths([folder], build_index(first), chunking_options(first))
+    ingest_paths([folder], build_index(first), first.chunking)
     assert list(build_index(first).committed()) == ["avfall.txt"]
     assert build_index(second).committed() == {}
 
@@ -95,7 +95,7 @@ def test_real_embedder_on_plan_files_through_the_server(make_settings, chroma_ur
     settings = make_settings(chroma_url=chroma_url, collection_prefix="real_plans")
     files = [CORPUS / "aktivitetsplan-2021-beredning-for-narsjukvard.txt"]
     index = build_index(settings)
-    report = ingest_paths(files, index, chunking_options(settings))
+    report = ingest_paths(files, index, settings.chunking)
     assert report.added == ["aktivitetsplan-2021-beredning-for-narsjukvard"] and report.ok
     assert index.documents()[0].title == "Aktivitetsplan 2021 – Beredning för närsjukvård"  # from the catalog
 
@@ -126,7 +126,7 @@ def test_server_stopped_and_restarted_while_the_app_runs(tmp_path, make_settings
     server = ChromaServer(tmp_path / "server").start()
     try:
         settings = make_settings(chroma_url=server.url, embedder="hashing", collection_prefix="comeback")
-        ingest_paths([_write(tmp_path / "plans", SMALL)], build_index(settings), chunking_options(settings))
+        ingest_paths([_write(tmp_path / "plans", SMALL)], build_index(settings), settings.chunking)
         service = AssistantService(settings)
         client = TestClient(add_api(FastAPI(), service), raise_server_exceptions=False)
         question = {"question": "Vem ansvarar för kollektivtrafiken?"}

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.wiring import build_index, chunking_options
+from assistant.wiring import build_index
 from ingest.errors import DiskSpaceLow
 from ingest.pipeline import ingest_paths
 
@@ -129,21 +129,21 @@ def test_the_run_stops_between_documents_when_the_disk_runs_low(tmp_path):
         calls.append(need)
         return "the disk is nearly full" if len(calls) == 3 else None  # the run, document 1, then 2
 
-    report = ingest_paths([folder], index, chunking_options(Settings()), space=space)
+    report = ingest_paths([folder], index, Settings().chunking, space=space)
 
     assert report.stopped == "the disk is nearly full" and not report.ok
     assert len(report.added) == 1 and report.not_reached == 4
     assert report.skipped[0].reason == "not ingested: the disk is nearly full"
     assert [d.doc_id for d in index.documents()] == report.added
     assert calls[0] > sum(calls[1:])  # the run's estimate covers every file; then each document's own
-    again = ingest_paths([folder], index, chunking_options(Settings()), space=lambda need: None)
+    again = ingest_paths([folder], index, Settings().chunking, space=lambda need: None)
     assert len(again.added) == 5 and again.unchanged == report.added
 
 
 def test_a_run_the_disk_cannot_take_writes_nothing(tmp_path):
     index = build_index(Settings(data_dir=tmp_path / "var", embedder="hashing"))
     with pytest.raises(DiskSpaceLow, match="only 3 MB"):
-        ingest_paths([CORPUS], index, chunking_options(Settings()), space=lambda need: "only 3 MB")
+        ingest_paths([CORPUS], index, Settings().chunking, space=lambda need: "only 3 MB")
     assert index.documents() == []
 
 

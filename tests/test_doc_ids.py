@@ -13,7 +13,7 @@ import pytest
 
 from assistant.evaluation import evaluate_register
 from assistant.settings import Settings
-from assistant.wiring import build_index, chunking_options
+from assistant.wiring import build_index
 from ingest.catalog import doc_id_for
 from ingest.documents import build_document
 from ingest.loaders import load_file
@@ -35,7 +35,7 @@ def index(tmp_path):
 
 
 def _ingest(paths, index):
-    return ingest_paths(paths, index, chunking_options(Settings(embedder="hashing")))
+    return ingest_paths(paths, index, Settings(embedder="hashing").chunking)
 
 
 def test_files_that_share_a_stem_are_three_documents_and_a_rerun_changes_nothing(tmp_path, index):

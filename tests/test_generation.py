@@ -7,9 +7,10 @@ import pytest
 
 import prompts
 from assistant.answers import Answer, AnswerSentence, with_markers
-from assistant.citation_check import _numbers_in, split_claims
+from assistant.citation_check import split_claims
 from assistant.context import GAP, Source, defuse, pack, render
 from front.render import answer_html, answer_text
+from ingest.language.marks import numbers_in
 from ingest.language.sentences import split_sentences
 from ingest.tokens import count_tokens
 
@@ -153,7 +154,7 @@ def test_abbreviations_do_not_split_a_sentence():
 
 
 def test_numbers_are_compared_as_written_and_list_enumerators_are_not_numbers():
-    assert _numbers_in("1) Ett 2) Två: 2 000 kr år 2021, 1,5 mkr.\n3. punkt nr 10") == {"2000", "2021", "1.5", "10"}
+    assert numbers_in("1) Ett 2) Två: 2 000 kr år 2021, 1,5 mkr.\n3. punkt nr 10") == {"2000", "2021", "1.5", "10"}
 
 
 def test_markers_go_before_the_closing_punctuation():

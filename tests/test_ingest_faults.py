@@ -19,7 +19,7 @@ from hostile_files import (
 )
 
 from assistant.settings import Settings
-from assistant.wiring import build_index, chunking_options
+from assistant.wiring import build_index
 from front.cli import EXIT_SKIPPED, main
 from ingest.errors import DamagedFile, TooLarge
 from ingest.loaders import load_file
@@ -42,7 +42,7 @@ def folder(tmp_path):
 
 def test_bad_files_are_named_skips_and_later_files_are_ingested(folder, tmp_path):
     settings = Settings(data_dir=tmp_path / "var", embedder="hashing")
-    report = ingest_paths([folder], build_index(settings), chunking_options(settings))
+    report = ingest_paths([folder], build_index(settings), settings.chunking)
     reasons = {s.path: s.reason for s in report.skipped}
     assert set(reasons) == {"b-bomb.pdf", "c-encrypted.docx", "d-deflate64.docx"}
     assert "LimitReachedError" in reasons["b-bomb.pdf"] or "too large" in reasons["b-bomb.pdf"]

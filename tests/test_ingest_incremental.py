@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import PROJECT_ROOT
-from assistant.wiring import build_index, chunking_options
+from assistant.wiring import build_index
 from front.cli import main
 from index.plan_index import PlanIndex
 from index.store import ChromaStore
@@ -115,7 +115,7 @@ def index(settings) -> PlanIndex:
 
 
 def _ingest(folder: Path, index: PlanIndex, settings, options: ChunkingOptions | None = None):
-    return ingest_paths([folder], index, options or chunking_options(settings))
+    return ingest_paths([folder], index, options or settings.chunking)
 
 
 def test_first_run_adds_every_file(plans, index, settings):

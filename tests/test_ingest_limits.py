@@ -12,12 +12,12 @@ import pytest
 from hostile_files import text_pdf
 
 from assistant.settings import Settings
-from assistant.wiring import build_index, chunking_options, ingest_limits
+from assistant.wiring import build_index
 from front.cli import EXIT_SKIPPED, main
 from ingest.errors import TooLarge
 from ingest.loaders import load_file
+from ingest.options import IngestLimits
 from ingest.pipeline import ingest_paths
-from ingest.types import IngestLimits
 
 PLAN = "Regionen ansvarar för uppföljningen av planen. Kommunen ansvarar för skolan och omsorgen.\n\n"
 
@@ -25,7 +25,7 @@ PLAN = "Regionen ansvarar för uppföljningen av planen. Kommunen ansvarar för 
 def _ingest(folder, tmp_path, limits: IngestLimits | None = None):
     settings = Settings(data_dir=tmp_path / "var", embedder="hashing")
     index = build_index(settings)
-    return ingest_paths([folder], index, chunking_options(settings), limits=limits or ingest_limits(settings)), index
+    return ingest_paths([folder], index, settings.chunking, limits=limits or settings.ingest), index
 
 
 def test_a_one_page_pdf_with_a_million_characters_is_too_large_by_default(tmp_path):

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.wiring import build_index, chunking_options
+from assistant.wiring import build_index
 from ingest.loaders import load_file
 from ingest.pipeline import ingest_paths
 
@@ -25,7 +25,7 @@ SECRET = "HEMLIGT: lösenordet är hunter2\n"
 def _ingest(folder, tmp_path):
     settings = Settings(data_dir=tmp_path / "var", embedder="hashing")
     index = build_index(settings)
-    return ingest_paths([folder], index, chunking_options(settings)), index
+    return ingest_paths([folder], index, settings.chunking), index
 
 
 @pytest.fixture

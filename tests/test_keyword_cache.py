@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.wiring import build_index, build_retriever, chunking_options
+from assistant.wiring import build_index, build_retriever
 from index.keyword_cache import MANIFEST, KeywordCache
 from index.retriever import ANALYSERS, HybridRetriever, RetrievalOptions
 from ingest.language.glossary import default_glossary
@@ -33,7 +33,7 @@ def _ingest(settings, folder: Path, names: list[str]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in names:
         (folder / f"{name}.txt").write_text(PLANS[name], encoding="utf-8")
-    ingest_paths([folder], build_index(settings), chunking_options(settings))
+    ingest_paths([folder], build_index(settings), settings.chunking)
 
 
 def _ranking(retriever) -> list[list[tuple[str, float]]]:

@@ -21,7 +21,7 @@ from fastapi.testclient import TestClient
 from assistant.answers import Answer
 from assistant.generative import GenerativeAnswerer
 from assistant.llm import ScriptedChat
-from assistant.settings import LLMSettings
+from assistant.options import LLMOptions
 from assistant.wiring import build_assistant
 from front.api import add_api
 from front.cli import main
@@ -40,7 +40,7 @@ CYCLING = "40 kilometer nya cykelvägar"
 
 def _assistant(settings, retriever, url: str, **llm):
     options = {"kind": "openai", "base_url": url, "model": "double-model", "timeout": 2.0, "deadline": 6.0, **llm}
-    configured = settings.model_copy(update={"llm": LLMSettings(**options)})
+    configured = settings.model_copy(update={"llm": LLMOptions(**options)})
     return build_assistant(configured, retriever)
 
 

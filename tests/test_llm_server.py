@@ -18,7 +18,7 @@ import pytest
 
 from assistant.answers import Answer
 from assistant.llm import GenerationFailed
-from assistant.settings import LLMSettings
+from assistant.options import LLMOptions
 from assistant.wiring import build_assistant
 from front.cli import main
 
@@ -94,7 +94,7 @@ def _assistant(settings, retriever, url: str, **llm):
         "context_tokens": 600,
         **llm,
     }
-    return build_assistant(settings.model_copy(update={"llm": LLMSettings(**options)}), retriever)
+    return build_assistant(settings.model_copy(update={"llm": LLMOptions(**options)}), retriever)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -171,10 +171,10 @@ def test_with_a_model_the_modes_are_named_models(llm_corpus_settings, llm_corpus
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
-    from assistant.settings import LLMSettings
+    from assistant.options import LLMOptions
     from front.api import ApiOptions, add_api
 
-    llm = LLMSettings(kind="openai", base_url=chat_server.url, model="double", timeout=2.0, deadline=6.0)
+    llm = LLMOptions(kind="openai", base_url=chat_server.url, model="double", timeout=2.0, deadline=6.0)
     assistant = build_assistant(llm_corpus_settings.model_copy(update={"llm": llm}), llm_corpus_retriever)
     client = TestClient(add_api(FastAPI(), lambda: assistant, ApiOptions(llm=True)))
     models = client.get("/v1/models").json()["data"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from assistant.settings import Settings
-from assistant.wiring import build_index, chunking_options
+from assistant.wiring import build_index
 from ingest.errors import DamagedFile, UnsupportedType
 from ingest.loaders import load_file
 from ingest.pipeline import IngestReport, discover, ingest_paths
@@ -49,7 +49,7 @@ def samples(tmp_path_factory):
     """One ingest run over the whole folder: (report, index)."""
     settings = Settings(data_dir=tmp_path_factory.mktemp("pdf-samples-index"), embedder="hashing")
     index = build_index(settings)
-    report = ingest_paths([PDF_SAMPLES], index, chunking_options(settings))
+    report = ingest_paths([PDF_SAMPLES], index, settings.chunking)
     return report, index
 
 
@@ -226,7 +226,7 @@ def test_unsupported_files_in_a_folder_are_skipped_and_the_rest_is_ingested(tmp_
     (folder / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     shutil.copy(PDF_SAMPLES / "minimal-document.pdf", folder / "minimal-document.pdf")
     settings = make_settings(embedder="hashing")
-    report = ingest_paths([folder], build_index(settings), chunking_options(settings))
+    report = ingest_paths([folder], build_index(settings), settings.chunking)
     assert report.added == ["minimal-document.pdf"]
     reasons = _skip_reasons(report)
     assert set(reasons) == {"report.odt", "map.png", "broken.docx"}

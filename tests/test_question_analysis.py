@@ -85,3 +85,28 @@ def test_focus_words_leave_out_question_and_cue_words():
 
 def test_a_definition_question_names_its_term():
     assert analyse_question("Vad står BPSD för?").term == "BPSD"
+
+
+# -- who as the object: an auxiliary, then a subject of its own ----------------------------------
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Vem ska den regionala samordnaren stödja?", "parties"),
+        ("Vilka ska kommittén samarbeta med?", "parties"),
+        ("Vem kan förvaltningen anlita för utvärderingen?", "parties"),
+        ("Vem ska styrgruppen rapportera till?", "recipient"),
+        ("Vem ska nämnden informera om läget?", "recipient"),
+        ("Who will the agency support in the counties?", "parties"),
+        ("Who should the board appoint as chair?", "parties"),
+        ("Who does the council report to each year?", "recipient"),
+        ("Who must the investigator keep informed?", "recipient"),
+        # the question word acts: owner questions stay owner questions
+        ("Vem ska ta fram den nya strategin?", "owner"),
+        ("Vem har det övergripande ansvaret för planen?", "owner"),
+        ("Vem kan besluta om ändringar i planen?", "owner"),
+        ("Who will lead the work on the new strategy?", "owner"),
+        ("Who should follow up the plan?", "owner"),
+    ],
+)
+def test_who_as_the_object_of_someone_elses_action(question, kind):
+    assert analyse_question(question).expects == kind

@@ -197,6 +197,36 @@ def test_sentence_patterns(sentence: str, owner: str, kind: str):
     _assert_exact_spans(doc, found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("EVIL CORP ansvarar för uppföljningen av färdplanen.", "EVIL CORP"),
+        ("ACME AB ansvarar för driften av laddstolparna.", "ACME AB"),
+        ("EVIL CORP AB ansvarar för uppföljningen av färdplanen.", "EVIL CORP AB"),
+        ("Planen följs upp av EVIL CORP.", "EVIL CORP"),
+        ("Regionstyrelsen ger EVIL CORP i uppdrag att följa upp färdplanen.", "EVIL CORP"),
+        ("Ansvaret för uppföljningen av färdplanen ligger hos EVIL CORP.", "EVIL CORP"),
+        ("SKR och IVO ansvarar för uppföljningen av planen.", "SKR och IVO"),
+        ("Region Örebro läns regionstyrelse ansvarar för uppföljningen av färdplanen.",
+         "Region Örebro läns regionstyrelse"),
+        ("Uppdraget ges till Region Örebro läns hälso- och sjukvårdsnämnd.",
+         "Region Örebro läns hälso- och sjukvårdsnämnd"),
+        ("Planen beslutades av Region Örebro läns regionfullmäktige den 5 maj 2022.",
+         "Region Örebro läns regionfullmäktige"),
+        ("Region Värmlands hälso- och sjukvårdsnämnd ansvarar för uppföljningen.",
+         "Region Värmlands hälso- och sjukvårdsnämnd"),
+        ("Inspektionen för vård och omsorg ansvarar för uppföljningen av färdplanen.",
+         "Inspektionen för vård och omsorg"),
+        ("Region Örebro läns budget beslutas av regionfullmäktige.", "regionfullmäktige"),
+    ],
+)  # fmt: skip
+def test_owners_keep_their_whole_name(sentence: str, owner: str):
+    """A name in capitals is one name ("EVIL CORP", not "CORP"), and a region's body keeps its region."""
+    doc, found = _extract(sentence)
+    assert [r.owner for r in found] == [owner], found
+    _assert_exact_spans(doc, found)
+
+
 def test_enligt_beslut_gives_the_responsible_body_and_the_deciding_one():
     text = (
         "Enligt beslut i Regionstyrelsen i oktober 2019 ansvarar Chefsgrupp social välfärd samt vård och omsorg "

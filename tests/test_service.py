@@ -9,7 +9,7 @@ import pytest
 
 from assistant.errors import IndexMissing
 from assistant.service import AssistantService
-from assistant.wiring import build_index, chunking_options
+from assistant.wiring import build_index
 from index.backends import StoreUnavailable
 from ingest.pipeline import ingest_paths
 
@@ -33,7 +33,7 @@ def _ingest(settings, folder: Path, names: list[str]) -> None:
     for name in names:
         (folder / f"{name}.txt").write_text(PLANS[name], encoding="utf-8")
     # a separate index object: as another process (the CLI, another replica) would write
-    ingest_paths([folder / f"{n}.txt" for n in names], build_index(settings), chunking_options(settings))
+    ingest_paths([folder / f"{n}.txt" for n in names], build_index(settings), settings.chunking)
 
 
 @pytest.fixture

@@ -169,13 +169,12 @@ def test_from_path_checks_the_size_before_reading(upload, settings, tmp_path):
 
 
 def test_an_upload_named_like_an_indexed_plan_is_refused_unless_the_admin_replaces_it(upload, settings, tmp_path):
-    from assistant.wiring import chunking_options
     from ingest.pipeline import ingest_paths
 
     plans = tmp_path / "plans"
     plans.mkdir()
     (plans / "trafikplan.txt").write_bytes(PLAN)
-    assert ingest_paths([plans], upload.service.index, chunking_options(settings)).added == ["trafikplan.txt"]
+    assert ingest_paths([plans], upload.service.index, settings.chunking).added == ["trafikplan.txt"]
     refused = upload("Trafikplan.txt", b"Helt annan text om cyklar.\n", TOKEN)
     assert not refused.ok and "same name" in refused.message and "trafikplan.txt" in refused.message
     assert "kollektivtrafiken" in upload.service().document("trafikplan.txt")[1]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.engine import AnswerOptions, Assistant
+from assistant.engine import Assistant
 from assistant.errors import AssistantError, InvalidQuestion
+from assistant.options import AnswerOptions
 from assistant.validation import MAX_QUESTION_CHARS, validate_question
 
 

@@ -44,7 +44,7 @@ class PublicApi:
         self.holder = holder
         self.limits = limits
 
-    def ask(self, question: str, history: list[str] | None = None, request: gr.Request = None) -> dict:
+    def ask(self, question: str, history: list[str] | None = None, request: gr.Request | None = None) -> dict:
         """Ask the regional plans a question (Swedish or English) and get an answer quoted from them.
 
         The answer text carries markers [1], [2] ... that point to its citations; each citation names the
@@ -63,7 +63,7 @@ class PublicApi:
                 raise InvalidQuestion(f"at most {MAX_HISTORY} earlier questions")
             return assistant.ask(question, valid_history(list(history or []), assistant)).to_json()
 
-    def search(self, query: str, k: int = 5, request: gr.Request = None) -> dict:
+    def search(self, query: str, k: int = 5, request: gr.Request | None = None) -> dict:
         """Search the plans' passages for a query, best first (hybrid vector and keyword search).
 
         Each passage gives its document, title, page or section, score and text, which is exactly the
@@ -78,7 +78,7 @@ class PublicApi:
             passages = self.holder().search(query, max(1, min(int(k), MAX_PASSAGES)))
             return {"query": " ".join(str(query).split()), "passages": [p.to_json() for p in passages]}
 
-    def owners(self, query: str = "", limit: int = 20, request: gr.Request = None) -> dict:
+    def owners(self, query: str = "", limit: int = 20, request: gr.Request | None = None) -> dict:
         """Look up the responsibility register: who is assigned, responsible for, decided or follows up what.
 
         Each entry names the owner, the kind of statement, the assignment number, the year, the document
@@ -95,7 +95,7 @@ class PublicApi:
         entries = [{**r.entry.to_json(), "title": r.title, "task_text": r.task_text} for r in rows]
         return {"query": query, "entries": entries}
 
-    def document(self, doc_id: str, start: int = 0, end: int = -1, request: gr.Request = None) -> dict:
+    def document(self, doc_id: str, start: int = 0, end: int = -1, request: gr.Request | None = None) -> dict:
         """Read a span of one document's cleaned text by character offsets (as citations give them).
 
         Returns the text between `start` and `end` (at most 20,000 characters), the document's title
@@ -117,7 +117,7 @@ class PublicApi:
         span = text[start:end]
         return {"doc_id": doc_id, "title": info.title, "length": len(text), "start": start, "end": end, "text": span}
 
-    def documents(self, request: gr.Request = None) -> dict:
+    def documents(self, request: gr.Request | None = None) -> dict:
         """List the indexed documents: id, title, kind, period or date, pages, passages, and for a
         superseded one the id of the document that replaces it."""
         self.limits.admit(request, "requests")

@@ -94,6 +94,8 @@ class ChatHandlers:
             history = [*history[:turn], {"role": "assistant", "content": chat_text(error_text(e, lang))}]
             yield history, st, sources_panel(None, {}, lang), "", gr.update()  # the question stays
             return
+        if answer is None:  # a stream ends with its Answer; without one there is nothing more to show
+            return
         history = [*history[:turn], {"role": "assistant", "content": chat_answer(answer, turn)}]
         st = {**st, "questions": [*st["questions"], question], "answers": {**st["answers"], turn: answer.to_json()}}
         yield history, st, sources_panel(answer, assistant.snapshot.texts, answer.language, turn), "", ""

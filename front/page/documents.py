@@ -29,6 +29,7 @@ class DocumentHandlers:
         """The table (headers in ``lang``: title, kind, period or date, pages, passages, replaced by)
         and the same rows as cards."""
         headers = texts(lang)["document_columns"]
+        rows: list[list[Any]]
         try:
             docs = self.holder().documents()
         except (AssistantError, StoreUnavailable) as e:
@@ -73,7 +74,7 @@ def build_documents(page: Page) -> DocumentsTab:
     h = DocumentHandlers(page)
     with page.text(gr.Tab(page.t("documents"), elem_id="tab-documents"), "documents"):
         table = gr.Dataframe(
-            headers=page.t("document_columns"), elem_id="documents-table", interactive=False, wrap=True
+            headers=texts(page.language)["document_columns"], elem_id="documents-table", interactive=False, wrap=True
         )
         cards = gr.HTML(elem_id="document-cards")
     page.follow_language(h.rows, [], [table, cards])

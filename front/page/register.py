@@ -87,7 +87,7 @@ def build_register(page: Page) -> RegisterTab:
     with page.text(gr.Tab(page.t("owners"), elem_id="tab-owners"), "owners"):
         search = page.text(gr.Textbox(label=page.t("filter"), elem_id="owners-filter"), "filter")
         table = gr.Dataframe(
-            headers=page.t("owner_columns"),
+            headers=texts(page.language)["owner_columns"],
             label=page.t("owner_hint"),
             show_label=True,
             elem_id="owners-table",

@@ -13,4 +13,6 @@ text patterns (tests/test_architecture.py checks that regular expressions live h
 - :mod:`.questions`: what a question asks for (its cues: who, list, comparison, amount …, follow-ups).
 - :mod:`.admin`: Swedish administrative phrasing (statements of responsibility and assignment).
 - :mod:`.glossary`: the English → Swedish domain vocabulary (``data/glossary_en_sv.tsv``).
+- :mod:`.fuzzy`: near words (edit distance through a deletion index), for typo-tolerant matching.
+- :mod:`.spelling`: the vocabulary word a Swedish word typed without å, ä, ö or with a typo meant.
 """

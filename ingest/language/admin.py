@@ -158,6 +158,8 @@ REPORTING_VERB = re.compile(
     r"|ske|bedrivas|bedrivs|genomföras|genomförs|utföras|utförs|avrapporteras|slutföras|påbörjas",
     re.I,
 )
+# A task that is a report: "informera X om …", "snarast rapportera …", "redovisa …".
+REPORTING_TASK = re.compile(r"(?:\w+ ){0,2}?(?:informera|rapportera|återrapportera|redovisa)\b", re.I)
 DEADLINE = re.compile(r"\bsenast\b", re.I)
 
 # --------------------------------------------------------------------------- recipients and consultation

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.language import question_words as qw
-from ingest.language.marks import AMOUNT, PERIOD, PHONE
+from ingest.language.marks import AMOUNT, PERIOD, PHONE, is_item
 from ingest.language.words import fold_accents
 
 _MONTHS = (
@@ -152,3 +152,33 @@ _CHECKS = {
     "definition": _definition,
     "person": _person,
 }
+
+
+# -- enumerations of a stated size ("vilka sex kommuner …?", "what are the four districts?") -----
+_COUNTS = {
+    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_ASKED_COUNT = re.compile(
+    r"\b(?:vilka|vilket|which|what|name|list|vad\s+(?:är|var)|what\s+(?:are|were))(?:\s+(?:de|the|all))?"
+    rf"\s+(\d|{'|'.join(_COUNTS)})\s+\w",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"[,;•\n]|\s(?:och|samt|and|or|eller)\s", re.IGNORECASE)
+
+
+def asked_count(question: str) -> int:
+    """How many things the question asks to be named ("Vilka sex kommuner …?" → 6); 0 if it names no count."""
+    m = _ASKED_COUNT.search(question)
+    if not m:
+        return 0
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else _COUNTS[word]
+
+
+def enumerates(texts: list[str], count: int) -> bool:
+    """Whether the quoted texts name ``count`` things: as many item lines in all, or one text whose
+    parts (split at commas, semicolons, bullets, line breaks and "och/and") are that many."""
+    items = sum(1 for t in texts for line in t.split("\n") if is_item(line.strip()))
+    parts = max((len([p for p in _SEPARATORS.split(t) if p and p.strip()]) for t in texts), default=0)
+    return max(items, parts) >= count

@@ -1,4 +1,5 @@
-"""Text shapes: list-item marks, label lines, numbers, years, periods, amounts, signatures.
+"""Text shapes: list-item marks, label lines, numbers as written, years, periods, amounts, contact
+details, links and signatures.
 
 One definition of each, used by cleaning, chunking, retrieval and answering alike.
 """
@@ -29,6 +30,23 @@ NUMBER = re.compile(r"\d|\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|one|t
 AMOUNT = re.compile(
     r"\d[\d\s,.]*\s?(?:kr|kronor|mkr|tkr|miljon\w*|miljard\w*|%|procent)\b|\b(?:mkr|miljoner|kronor)\b", re.I
 )
+# A run of digits (page counters, item numbers).
+DIGITS = re.compile(r"\d+")
+# An item's number as a text names one or two: "5", "5 och 6".
+NUMBER_PAIR = re.compile(r"\d+(?: och \d+)?")
+# A number as written, with a decimal point or comma: "12", "1,5", "2.25".
+DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
+# A space between digit groups ("2 000", also a narrow or no-break space).
+_GROUP_SPACE = re.compile(r"(?<=\d)[\s\u202f\u00a0](?=\d{3}\b)")
+# A list enumerator: "1." or "2)" opening a line, "3)" or "(4)" inside one.
+_ENUMERATOR = re.compile(r"(?m)^\s*\d{1,2}[.)]\s|\b\d{1,2}\)|\(\d{1,2}\)")
+_LEADING_YEAR = re.compile(r"\d{4}")
+# A line of nothing but a telephone number's characters: "019-60 210 00", "+46 (0)19 60 210 00".
+PHONE_LINE = re.compile(r"[\d\s+()-]{6,}")
+# Something shaped like an e-mail address: "namn@regionorebrolan.se".
+EMAIL_LIKE = re.compile(r"\S+@\S+\.\w+")
+# A Markdown link, a web address or an e-mail address: never part of a name.
+LINK = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://\S+|www\.\S+|\S+@\S+")
 
 # A signature: a person's name (two or three capitalised words, "Per-Olof") and their role or title,
 # "Karin Sundin Ordförande Hälso- och sjukvårdsnämnden", "Anna Berg, regiondirektör", "John Smith, Chair".
@@ -63,6 +81,43 @@ def years_in(text: str) -> set[str]:
 def period_in(text: str, first: str, last: str) -> bool:
     """The text names the period first–last ("2020–2023", "2020-2023")."""
     return bool(re.search(rf"{first}\s*[–-]\s*{last}", text))
+
+
+def digits_in(text: str) -> list[str]:
+    """The runs of digits in a text, in order."""
+    return DIGITS.findall(text)
+
+
+def fold_digits(text: str) -> str:
+    """Each run of digits as "#": "Plan 2021 | 7" → "Plan # | #"."""
+    return DIGITS.sub("#", text)
+
+
+def first_number_pair(text: str) -> str:
+    """The first item number a text names, with its pair: "uppdrag 5 och 6 ska" → "5 och 6"; "" if none."""
+    return next(iter(NUMBER_PAIR.findall(text)), "")
+
+
+def numbers_in(text: str) -> set[str]:
+    """Numbers as written ("2 000" = "2000", "1,5" = "1.5"), list enumerators ("1)", "2.") left out."""
+    text = _GROUP_SPACE.sub("", text)
+    text = _ENUMERATOR.sub(" ", text)
+    return {n.replace(",", ".") for n in DECIMAL.findall(text)}
+
+
+def leading_year(text: str) -> str:
+    """The year a date opens with ("2021-05-01" → "2021"); "" if it opens with no four digits."""
+    m = _LEADING_YEAR.match(text)
+    return m.group(0) if m else ""
+
+
+def is_phone_line(text: str) -> bool:
+    """The whole text is a telephone number ("019-60 210 00")."""
+    return bool(PHONE_LINE.fullmatch(text))
+
+
+def has_email(text: str) -> bool:
+    return bool(EMAIL_LIKE.search(text))
 
 
 def is_signature(line: str) -> bool:

@@ -59,6 +59,12 @@ FINITE_VERBS_SV = _set(
     "skiljer finansieras prioriteras ingar fungerar nämns namns beskrivs tar gar",
 )
 FINITE_VERBS_EN = _set("is are was were do does did will would should shall can could has have had must may might")
+# Auxiliaries that leave the main verb for later: "vem ska utredaren samråda med", "who will the board appoint".
+AUXILIARIES = _set(
+    "ska skall skulle kan kunde maste bor borde behover far fick",
+    "will would should shall can could must may might do does did",
+)
+SUBJECT_OPENERS = _set("den det de denna detta dessa the this these")  # a noun phrase starts here
 # Claim checks that start otherwise ("stämmer det att …", "is it true that …").
 CLAIM_CHECKS = (
     "stammer det att",
@@ -173,6 +179,11 @@ DEFINITION_CUES = (
     "abbreviation",
     "acronym",
 )
+# Cues that the expansion of an abbreviation is asked for ("vad står SMO för?"), folded.
+EXPANSION_CUES = (
+    "star for", "stand for", "stands for", "short for", "forkortning", "abbreviation", "acronym",
+    "betyder", "mean", "means", "utlast", "spelled out",
+)  # fmt: skip
 COMPARISON_CUES = (
     "skillnad*",
     "jamfor*",

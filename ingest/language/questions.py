@@ -18,13 +18,6 @@ _OWNER_QUESTION = re.compile(
     r"ansvar\w*|responsib\w*|assigned|in charge|owns?|äger|uppdrag\w*|beslutade|decided)\b",
     re.IGNORECASE,
 )
-_WHO = re.compile(
-    r"\b(vem|vems|who|whom|whose)\b|"
-    r"\b(vilka|vilken|vilket|which|what)\s+(?:\w+\s+){0,2}?(?:beredning\w*|nämnd\w*|organ\w*|förvaltning\w*|"
-    r"grupp\w*|råd\w*|bod(?:y|ies)|committees?|boards?|groups?|administration|council)\b|"
-    r"^\s*(vilka|vilken)\s+(?:får|fick|ska|skulle|har|hade|ansvarar|beslutade)\b",
-    re.IGNORECASE,
-)
 # "assignment Nr 10", "uppdrag 6", "punkt 3", "nummer 15", "item 4"
 _NUMBER_IN_QUESTION = re.compile(
     r"\b(?:nr|no|nummer|number|assignment|uppdrag(?:et)?|punkt|item|task)\.?\s*(\d{1,3})\b", re.IGNORECASE
@@ -74,11 +67,6 @@ _KIND_HINTS = {
 def asks_for_owner(question: str) -> bool:
     """The question is about who owns, decided or was assigned something (a retrieval signal)."""
     return bool(_OWNER_QUESTION.search(question))
-
-
-def asks_who(question: str) -> bool:
-    """A question whose answer is a body, role or person ("vem ansvarar …", "which bodies were asked …")."""
-    return bool(_WHO.search(question))
 
 
 def asked_item_numbers(question: str) -> set[int]:

@@ -68,6 +68,21 @@ ABBREVIATIONS = {
 }
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’)]*(?=\s+|$)|\n+")
 _TOKEN_BEFORE = re.compile(r"([\w.\-]+)$")
+# The punctuation that ends a sentence, with any closing quote or bracket after it.
+FINAL_PUNCTUATION = re.compile(r"[.!?:;…]+[\"”’)]*$")
+# A clause that stops at an abbreviation that leads into more ("bl.a.", "t.ex.", "m.m.").
+ABBREVIATION_END = re.compile(r"\b(?:bl\.\s?a|t\.\s?ex|m\.\s?m|bl\s?a)\.$")
+
+
+def final_punctuation_at(sentence: str) -> int | None:
+    """Where the sentence's final punctuation begins ("Klart." → 5), or None when it has none."""
+    m = FINAL_PUNCTUATION.search(sentence)
+    return m.start() if m else None
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    """The text ends in "bl.a.", "t.ex." or "m.m.": its final stop ends no sentence."""
+    return bool(ABBREVIATION_END.search(text))
 
 
 def _is_abbreviation(text: str, dot_at: int) -> bool:

@@ -10,7 +10,6 @@ X" or "Uppdrag till X" names the assignee. Contact lines, signatures and questio
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ingest.language.admin import (
@@ -21,9 +20,12 @@ from ingest.language.admin import (
     FOLLOW_UP_TASK,
     LEAD_IN_FILLER,
     PREPOSITIONS,
+    REPORTING_TASK,
 )
-from ingest.language.marks import ITEM_MARK, LABEL_LINE, PHONE
-from ingest.language.sentences import split_sentences
+from ingest.language.coordination import without_item_join
+from ingest.language.marks import ITEM_MARK, LABEL_LINE, PHONE, has_email, is_phone_line, leading_year
+from ingest.language.sentences import ends_with_abbreviation, split_sentences
+from ingest.language.words import plain_words
 from ingest.register.fields import consulted, recipient
 from ingest.register.mentions import Mention, all_mentions, find_mentions, tokens
 from ingest.register.owners import normalise_owner, same_body
@@ -35,8 +37,6 @@ from ingest.types import Block, CleanDocument
 # Frames whose owner receives an assignment: the owner becomes the assignee of "Uppdraget …" below
 _ASSIGNING = {"far_uppdrag", "har_uppdrag", "ger_i_uppdrag", "uppdrar_at", "tillsatter", "med_uppdrag",
               "tilldelas", "uppdraget_andras", "uppdrag_riktas"}  # fmt: skip
-_ABBREVIATION_END = re.compile(r"\b(?:bl\.\s?a|t\.\s?ex|m\.\s?m|bl\s?a)\.$")
-_REPORTING_TASK = re.compile(r"(?:\w+ ){0,2}?(?:informera|rapportera|återrapportera|redovisa)\b", re.I)
 
 
 @dataclass
@@ -197,7 +197,7 @@ class _Extractor:
         kind = hit.rule.kind
         if kind != "responsible":
             return kind
-        if _REPORTING_TASK.match(hit.task):  # a report with a deadline is part of the assignment
+        if REPORTING_TASK.match(hit.task):  # a report with a deadline is part of the assignment
             return "assigned" if DEADLINE.search(sent.text) else "follows_up"  # else keeping someone informed
         if FOLLOW_UP_TASK.search(hit.task.lower()):
             return "follows_up"
@@ -223,13 +223,13 @@ class _Extractor:
 
 def _item_task(text: str) -> str:
     """A list item as a task, without the punctuation that joins it to the next ("…,", "… och")."""
-    return re.sub(r"(?:[,;]|,? och| samt)\s*$", "", text.strip()).rstrip()
+    return without_item_join(text)
 
 
 def _lead_in_shape(text: str, before_item: bool) -> bool:
     """Ends in a colon, or stops short of a full stop right before a list ("Utredaren ska bl.a.")."""
     end = text.rstrip()
-    return end.endswith(":") or (before_item and (not end.endswith(".") or bool(_ABBREVIATION_END.search(end))))
+    return end.endswith(":") or (before_item and (not end.endswith(".") or ends_with_abbreviation(end)))
 
 
 def _introduces(hit: Hit, owner: str) -> bool:
@@ -239,7 +239,7 @@ def _introduces(hit: Hit, owner: str) -> bool:
 
 def _completes(sent: Sentence, hit: Hit) -> bool:
     """Whether the clause after a lead-in's verb says more than "bland annat", "nu", "följande" …"""
-    words = re.findall(r"[^\W_]+", sent.text[hit.rest - sent.start :].lower()) if hit.rest >= 0 else ["?"]
+    words = plain_words(sent.text[hit.rest - sent.start :].lower()) if hit.rest >= 0 else ["?"]
     if sent.text.rstrip().endswith(":") and words and words[-1] in PREPOSITIONS:
         return False  # "Förvaltningen ska rapportera om:": the items are its objects
     return any(w not in LEAD_IN_FILLER for w in words)
@@ -255,9 +255,9 @@ def _spans(doc: CleanDocument, block: Block) -> list[tuple[int, int]]:
 def _is_contact(text: str) -> bool:
     """Telephone, e-mail, address and web lines: never owners, never tasks."""
     s = text.strip()
-    if CONTACT_LABEL.match(s) or s.lower().startswith(("www.", "http")) or re.fullmatch(r"[\d\s+()-]{6,}", s):
+    if CONTACT_LABEL.match(s) or s.lower().startswith(("www.", "http")) or is_phone_line(s):
         return True
-    return len(s) < 200 and bool(PHONE.search(s) or re.search(r"\S+@\S+\.\w+", s))
+    return len(s) < 200 and (bool(PHONE.search(s)) or has_email(s))
 
 
 def _is_task_clause(text: str, sents: list[Sentence]) -> bool:
@@ -280,8 +280,7 @@ def _dedupe(found: list[Responsibility]) -> list[Responsibility]:
 def _year(meta: dict) -> str:
     if meta.get("period"):
         return str(meta["period"])
-    m = re.match(r"\d{4}", str(meta.get("date") or ""))
-    return m.group(0) if m else ""
+    return leading_year(str(meta.get("date") or ""))
 
 
 def extract_responsibilities(doc: CleanDocument) -> list[Responsibility]:

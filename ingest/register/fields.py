@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from ingest.language.admin import CONSULTATION, PERSONAL_PRONOUNS, RECIPIENT_BEFORE
+from ingest.language.coordination import CLAUSE_END, COORDINATOR, RELATIVE_WORDS, without_objects_opening
 from ingest.register.mentions import Mention
 from ingest.register.rules import Sentence
-
-_CLAUSE_END = re.compile(r"[.;:]|\s(?:för att|om hur|om vilka|om att|och (?:ska|bör)|samt (?:ska|bör)|i syfte)\s")
-_COORDINATOR = re.compile(r",\s*(?:och\s+|samt\s+)?|\s(?:och|samt|eller)\s")
-_OPENING = re.compile(
-    r"^\s*(?:(?:med|från|hos|för|och|samt|bland annat|bl\.\s?a\.?|t\.\s?ex\.?|exempelvis)\s+)+", re.I
-)
-_RELATIVE = {"som", "såsom", "vilka", "vilken", "där", "när", "inom", "med", "t.ex", "bl.a"}
 
 
 def recipient(sent: Sentence, owner: str = "", clause: int = -1) -> str:
@@ -43,7 +35,7 @@ def consulted(sent: Sentence) -> list[str]:
     """
     out: list[str] = []
     for m in CONSULTATION.finditer(sent.text):
-        end = _CLAUSE_END.search(sent.text, m.end())
+        end = CLAUSE_END.search(sent.text, m.end())
         a, b = sent.start + m.end(), sent.start + (end.start() if end else len(sent.text))
         for body in _objects(sent, a, b):
             if body not in out:
@@ -64,11 +56,11 @@ def _objects(sent: Sentence, a: int, b: int) -> list[str]:
         if mentions:
             out.extend(p for m in mentions for p in members(m, sent))
             rest = sent.text[mentions[-1].end - sent.start : end - sent.start].split()
-            if len(rest) > 1 and rest[0].lower() not in _RELATIVE:
+            if len(rest) > 1 and rest[0].lower() not in RELATIVE_WORDS:
                 break  # the clause goes on past the body: its verb ends the list
             continue
-        words = _OPENING.sub("", text).split()
-        cut = next((i for i, w in enumerate(words) if w.lower() in _RELATIVE), len(words))
+        words = without_objects_opening(text).split()
+        cut = next((i for i, w in enumerate(words) if w.lower() in RELATIVE_WORDS), len(words))
         if words and (len(words[0]) <= 2 or words[0].lower() in PERSONAL_PRONOUNS):
             continue  # "för dem som arbetar inom …": people, not a body
         if not 0 < cut <= 6:
@@ -83,7 +75,7 @@ def _pieces(text: str, offset: int, mentions: list[Mention]) -> list[tuple[int, 
     """Spans of text split at ", ", " och ", " samt ", " eller ", never inside a named body ("Kommuner och
     Regioner") nor after a hyphen ("barn- och ungdomspsykiatri")."""
     cuts, pos = [], 0
-    for m in _COORDINATOR.finditer(text):
+    for m in COORDINATOR.finditer(text):
         at = offset + m.start()
         if any(x.start <= at < x.end for x in mentions) or text[: m.start()].endswith("-"):
             continue

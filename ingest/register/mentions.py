@@ -34,9 +34,8 @@ from ingest.language.admin import (
     VERB_FORM,
     body_head,
 )
-
-_TOKEN = re.compile(r"[^\W_]+(?:[-/:]+[^\W_]+)*-?|[(),;–]")
-URL = re.compile(r"\[[^\]]*\]\([^)]*\)|https?://\S+|www\.\S+|\S+@\S+")
+from ingest.language.marks import LINK
+from ingest.language.names import NAME_TOKEN
 
 
 @dataclass(frozen=True)
@@ -69,9 +68,9 @@ class Mention:
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    masked = [(m.start(), m.end()) for m in URL.finditer(text, start, end)]
+    masked = [(m.start(), m.end()) for m in LINK.finditer(text, start, end)]
     toks = []
-    for m in _TOKEN.finditer(text, start, end):
+    for m in NAME_TOKEN.finditer(text, start, end):
         if not any(a <= m.start() < b for a, b in masked):
             toks.append(Tok(m.group(0), m.start(), m.end()))
     return toks
@@ -185,10 +184,14 @@ def _name_tail(toks: list[Tok], e: int) -> int:
     nxt = e + 1
     if nxt >= len(toks):
         return e
+    if ACRONYM.fullmatch(head.text):
+        return _capitals(toks, e)
     if head.text == "Region" or head.low == "regionen":
         while nxt < len(toks) and (toks[nxt].text[0].isupper() or toks[nxt].low in ("län", "läns")):
             e, nxt = nxt, nxt + 1
-        return e
+        # the region's body: "Region Örebro läns regionstyrelse", "Region Värmlands hälso- och sjukvårdsnämnd"
+        owned = _mention_starting_at(toks, nxt) if toks[e].low.endswith("s") and nxt < len(toks) else None
+        return e if owned is None else _extend_right(toks, owned)
     if _capital_pair(toks, e):
         return e + 2  # "Kommuner och Regioner" inside one name
     m = _head(head)
@@ -197,6 +200,15 @@ def _name_tail(toks: list[Tok], e: int) -> int:
     if word.startswith(NAME_HEADS) or capital:
         end = _domain(toks, nxt, limit=6)
         return e if end is None else end
+    return e
+
+
+def _capitals(toks: list[Tok], e: int) -> int:
+    """The last of the words in capitals that follow an acronym in one name ("EVIL CORP", "ACME AB")."""
+    while e + 1 < len(toks) and toks[e + 1].start - toks[e].end == 1 and ACRONYM.fullmatch(toks[e + 1].text):
+        if toks[e + 1].low in NOT_NAME_WORDS or toks[e + 1].low in PREPOSITIONS:
+            break  # "… ANSVARAR FÖR …" in a line set in capitals: the name has ended
+        e += 1
     return e
 
 
@@ -211,7 +223,7 @@ def _capital_pair(toks: list[Tok], e: int) -> bool:
 
 def _names_inquiry(tok: Tok) -> bool:
     m = _head(tok)
-    return bool(m) and not m.group("gen") and m.group("stem").startswith(ACTIVITY_HEADS)
+    return m is not None and not m.group("gen") and m.group("stem").startswith(ACTIVITY_HEADS)
 
 
 def _post_tail(toks: list[Tok], e: int, depth: int) -> int | None:

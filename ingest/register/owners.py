@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ingest.language.admin import DETERMINERS, OWNER_HEAD, POSSESSOR, SAME_ROLE
-from ingest.language.words import stem
+from ingest.language.names import (
+    alternative_parts,
+    join_suspended_hyphens,
+    parenthesised,
+    places_in,
+    without_parentheses,
+)
+from ingest.language.words import plain_words, stem
 
 _FILLER = {"för", "i", "och", "samt", "av", "med", "på", "inom", "till", "från", "vid", "under", "samverkan", "the"}
 _DETERMINERS = DETERMINERS - {"civila", "egna", "nya"}
 GENERIC_OWNER_WORDS = {"region", "län", "läns"}
-# A place in a name is no body of its own: "Region Örebro län", "Kumla kommun", "Örebro läns landsting"
-_PLACE = re.compile(r"\bRegion ([A-ZÅÄÖ][\w-]+)|\b([A-ZÅÄÖ][\w-]+) (?:län|läns|kommun|kommuns|stad|stads)\b")
+
+
+def _is_head(word: str) -> bool:
+    """A head word of a body's name, not in the genitive ("nämnden", not "nämndens")."""
+    m = OWNER_HEAD.fullmatch(word)
+    return m is not None and not m.group("gen")
+
+
 def _drop_possessor(words: list[str]) -> list[str]:
     """'hälso och sjukvårdsnämndens beredning för närsjukvård' → 'beredning för närsjukvård'.
 
@@ -22,7 +34,7 @@ def _drop_possessor(words: list[str]) -> list[str]:
     cut = -1
     for i, word in enumerate(words[:3]):
         opens = i == 0 or (i == 2 and words[1] in ("och", "eller"))
-        later_head = any(OWNER_HEAD.fullmatch(w) and not OWNER_HEAD.fullmatch(w).group("gen") for w in words[i + 1 :])
+        later_head = any(_is_head(w) for w in words[i + 1 :])
         if opens and POSSESSOR.fullmatch(word) and later_head:
             cut = i
     return words[cut + 1 :]
@@ -30,9 +42,9 @@ def _drop_possessor(words: list[str]) -> list[str]:
 
 def normalise_owner(name: str) -> str:
     """A key that merges variants of one body: case, determiners, genitives, endings and filler words."""
-    text = re.sub(r"\([^)]*\)", " ", name.lower().replace("é", "e").replace("è", "e"))
-    text = re.sub(r"(\w)-\s*(och|eller|samt)\b", r"\1 \2", text).replace("-", "")
-    words = _drop_possessor(re.findall(r"[^\W_]+", text))
+    text = without_parentheses(name.lower().replace("é", "e").replace("è", "e"))
+    text = join_suspended_hyphens(text).replace("-", "")
+    words = _drop_possessor(plain_words(text))
     return " ".join(stem([w for w in words if w not in _FILLER and w not in _DETERMINERS]))
 
 
@@ -62,19 +74,19 @@ def _same_role(wx: set[str], wy: set[str]) -> bool:
 
 def _alternatives(owner: str) -> list[str]:
     """An owner and its alternative names: parenthesised explanations, parts split by ';', '→' or ' / '."""
-    inner = re.findall(r"\(([^)]*)\)", owner)
-    variants = [re.sub(r"\([^)]*\)", " ", owner), owner.replace("(", " ").replace(")", " "), *inner]
+    inner = parenthesised(owner)
+    variants = [without_parentheses(owner), owner.replace("(", " ").replace(")", " "), *inner]
     out = []
     for v in variants:
         out.append(v)
-        out.extend(p for p in re.split(r";|→| / ", v) if p.strip() and p != v)
+        out.extend(p for p in alternative_parts(v) if p.strip() and p != v)
     return out
 
 
 def same_body(a: str, b: str) -> bool:
     """Whether two owner names name the same body: equal keys, one's content words contained in the other's,
     or a bare role and the inquiry it leads."""
-    places = {normalise_owner(p) for p in _PLACE.findall(f"{a} {b}") for p in p if p}
+    places = {normalise_owner(p) for p in places_in(f"{a} {b}")}
     for x in _alternatives(a):
         for y in _alternatives(b):
             kx, ky = normalise_owner(x), normalise_owner(y)

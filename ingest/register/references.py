@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ingest.language.admin import (
     ASSIGNEE_ROLES,
     ASSIGNMENT_NOUN,
@@ -22,6 +20,7 @@ from ingest.language.admin import (
     SAME_ROLE,
     SHORT_REFERENCES,
 )
+from ingest.language.names import inflected_forms
 from ingest.register.mentions import Mention
 from ingest.register.rules import Sentence
 
@@ -45,9 +44,10 @@ class References:
         assignee = self.assignee
         assignee_base = _head_base(assignee) if assignee is not None else ""
         same_role = assignee_base == base or assignee_base in SAME_ROLE.get(base, ())
-        if base in ASSIGNEE_ROLES and same_role and _is_named(assignee, assignee.head_word, base):
+        named = assignee is not None and _is_named(assignee, assignee.head_word, base)
+        if base in ASSIGNEE_ROLES and same_role and named:
             return assignee  # "Utredaren" in a directive is its own investigator, not an inquiry named in passing
-        pattern = re.compile(rf"[\w/-]*{re.escape(base)}(?:en|et|n|e)?(?::?s)?")
+        pattern = inflected_forms(base)
         owners = [(m, m.head_word) for m in self.owners if not m.parts]  # an owner before a body merely named
         for cand, head in [*reversed(owners), *reversed(self.named)]:
             if cand.start < mention.start and pattern.fullmatch(head) and _is_named(cand, head, base):

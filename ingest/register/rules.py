@@ -27,7 +27,8 @@ from ingest.language.admin import (
     VERB_FRAMES,
     VerbFrame,
 )
-from ingest.language.marks import LABEL_LINE
+from ingest.language.coordination import opens_task
+from ingest.language.marks import LABEL_LINE, first_number_pair
 from ingest.register.mentions import Mention, Tok
 
 Rule = VerbFrame
@@ -186,10 +187,10 @@ def _after_hit(rule: Rule, sent: Sentence, a: int, b: int) -> Hit | None:
     if rule.giver:
         giver = _subject_before(sent, _auxiliaries_before(sent, a), adjacent=True)
         rest = _rest(sent, at)
-        task = rest if re.match(r"(?:att|som|för att|med uppdrag)\b", rest) else _whole(sent)
+        task = rest if opens_task(rest) else _whole(sent)
         return Hit(rule, mention, task, giver=giver, rest=at)
     anchor = sent.text[a - sent.start : b - sent.start]
-    number = next(iter(re.findall(r"\d+(?: och \d+)?", anchor)), "") if rule.numbers else ""
+    number = first_number_pair(anchor) if rule.numbers else ""
     return Hit(rule, mention, _whole(sent), number, rest=at)
 
 

@@ -27,7 +27,7 @@ from app_server import start_app, stop_app
 
 from assistant.settings import PROJECT_ROOT
 
-CHROMIUM = os.environ.get("PLANSVAR_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_BIN") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "e2e"
 HOSTILE = Path(__file__).parent.parent / "fixtures" / "hostile"
 CHROMIUM_ARGS = [
@@ -50,7 +50,7 @@ def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
     if not Path(CHROMIUM).is_file():
         pytest.fail(
             f"Chromium not found at {CHROMIUM}: install Debian's chromium "
-            "(apt-get install -y --no-install-recommends chromium) or set PLANSVAR_TEST_CHROMIUM"
+            "(apt-get install -y --no-install-recommends chromium) or set CHROMIUM_BIN"
         )
     home = tmp_path_factory.mktemp("chromium-home")  # Chromium writes caches under HOME; keep them here
     return {
