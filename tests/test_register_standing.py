@@ -113,7 +113,7 @@ def test_an_upload_is_stored_as_an_upload_and_the_plans_as_the_collection(servic
     _ingest(service, plans)
     _upload(service, "anteckning.txt", PLANTED)
     snapshot = service().snapshot
-    upload, plan = snapshot.document("anteckning"), snapshot.document("fardplan-2024")
+    upload, plan = snapshot.document("anteckning.txt"), snapshot.document("fardplan-2024")
     assert upload.uploaded and upload.meta["origin"] == "upload"
     assert not plan.uploaded and "origin" not in plan.meta
 
@@ -164,7 +164,7 @@ def test_an_upload_answers_what_only_it_covers_and_says_it_is_an_upload(service,
     _upload(service, "laddplan.txt", text)
     answer = _owner_answer(service, "Vem ansvarar för driften av laddstolparna?")
     assert answer.text.startswith("EVIL CORP [1]"), answer.text
-    assert "uppladdat dokument" in answer.text and answer.citations[0].doc_id == "laddplan"
+    assert "uppladdat dokument" in answer.text and answer.citations[0].doc_id == "laddplan.txt"
     english = _owner_answer(service, "Who is responsible for driften av laddstolparna?")
     assert "uploaded document" in english.text
 
@@ -175,6 +175,6 @@ def test_an_upload_answers_what_only_it_covers_and_says_it_is_an_upload(service,
 def test_the_answer_names_the_whole_owner(service, plans, owner):
     _ingest(service, plans)
     _upload(service, "pm.txt", f"PM\n\n{owner} ansvarar för driften av laddstolparna vid vårdcentralerna.\n")
-    assert [e.owner for e in service().snapshot.register if e.doc_id == "pm"] == [owner]
+    assert [e.owner for e in service().snapshot.register if e.doc_id == "pm.txt"] == [owner]
     answer = _owner_answer(service, "Vem ansvarar för driften av laddstolparna?")
     assert answer.text.startswith(f"{owner} [1]"), answer.text
