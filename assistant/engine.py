@@ -169,7 +169,9 @@ class Assistant:
         if quotes and partial(evidence, lang, self.options):
             answer = self._partial_answer(text, lang, evidence.missing, quotes[0])
         elif not quotes or not supported(evidence, lang, self.options):
-            answer = self._refuse(text, lang, passages)
+            # off topic (the question's words unknown to the plans, or the passages far from it): nothing
+            # is offered as related either (the keyword score alone counts translated generic words)
+            answer = self._refuse(text, lang, passages if on_topic(evidence, lang, self.options) else [])
         else:
             if analysis.expects in OWNER_KINDS:
                 matches = self.owner_finder.find(text, scoring_query, passages, similarity)
@@ -301,6 +303,7 @@ class Assistant:
         return Answer(question, text, [citation], language=lang, supported=False, mode="partial")
 
     def _refuse(self, question: str, lang: str, passages: list[Passage]) -> Answer:
+        """The refusal, offering as possibly related what :func:`related_passages` picks of ``passages``."""
         frames = FRAMES[lang]
         related = [self.citation(i, p, p.start, p.end) for i, p in enumerate(related_passages(passages), start=1)]
         text = frames["refusal"]
@@ -316,7 +319,8 @@ def _names_person(answer: Answer) -> bool:
 def related_passages(passages: list[Passage], n: int = 3) -> list[Passage]:
     """What a refusal offers as possibly related: the best passage of each document among those that
     share a word with the question (its keyword score), so no plan is named twice and a question the
-    plans never speak of ("Hur bakar man kanelbullar?") is offered nothing."""
+    plans never speak of ("Hur bakar man kanelbullar?") is offered nothing. (An off-topic question
+    gets no passages here at all: see ``Assistant._prepare``.)"""
     out: list[Passage] = []
     for p in passages:
         if p.scores.get("word", 0.0) > 0 and all(p.doc_id != q.doc_id for q in out):

@@ -37,7 +37,9 @@ UNANSWERABLE = {
     "Hur bakar man kanelbullar?": "sv",
     "How do I apply for a new passport?": "en",
 }
-UNRELATED = {"Hur bakar man kanelbullar?", "How do I apply for a new passport?"}  # no word of the plans
+# off topic by the refusal rule (unknown words, passages far from the question): offered nothing related
+UNRELATED = {"Hur bakar man kanelbullar?": "sv", "How do I apply for a new passport?": "en"}
+OFF_TOPIC = PROJECT_ROOT / "data" / "eval" / "offtopic.jsonl"
 REFUSAL = {"sv": "Det framgår inte av planerna.", "en": "I can't find this in the plans."}
 # varied dev questions: owners, lists, dates, definitions, multi-document, both languages, one refusal
 INTEGRITY_IDS = ["q003", "q005", "q010", "q027", "q039", "q045", "q054", "q068", "q077", "q092", "q103"]
@@ -280,7 +282,16 @@ def test_a_refusal_offers_related_passages_naming_each_plan_once(assistant, ques
 def test_a_question_the_plans_never_speak_of_is_offered_nothing_related(assistant, question):
     answer = assistant.ask(question)
     assert answer.related == []
-    assert answer.text == REFUSAL[UNANSWERABLE[question]]
+    assert answer.text == REFUSAL[UNRELATED[question]]
+
+
+@pytest.mark.integration
+def test_no_off_topic_probe_is_offered_related_passages(assistant):
+    """The glossary translates generic words ("many" → "många", "new" → "ny"), so an off-topic question
+    shares words with the plans; what the refusal rule judges off topic is offered nothing."""
+    probes = [json.loads(line)["question"] for line in OFF_TOPIC.read_text(encoding="utf-8").splitlines() if line]
+    offered = {q: [c.title for c in a.related] for q in probes if (a := assistant.ask(q)).related}
+    assert len(probes) >= 30 and not offered, offered
 
 
 @pytest.mark.integration
