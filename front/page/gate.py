@@ -10,7 +10,8 @@
   While on, a request must say its length, at most ``max_files`` files of ``max_bytes`` each; it
   counts against the client's rate limit; and uploads waiting to be indexed may hold at most that
   much again, so the route cannot fill the disk. Temporary files Gradio's parser leaves behind
-  (a part not named ``files``, a broken request) are deleted when no upload is in progress.
+  (a part not named ``files``, a broken request) are deleted before the response ends, when no
+  other upload is in progress.
 
 :func:`guard_file_inputs`: a file input of any event names a file the browser uploaded, nothing
 else on the server.
@@ -95,11 +96,23 @@ class GradioGate:
             await _reply(send, *refusal)
             return
         self._uploads_in_progress += 1
+        swept = False
+
+        async def send_after_sweep(message: dict) -> None:
+            # the leftovers go before the response's last byte, so a client that has its answer
+            # never sees them (sweeping after the response raced with the client's next look)
+            nonlocal swept
+            last = message["type"] == "http.response.body" and not message.get("more_body", False)
+            if last and self._uploads_in_progress == 1:
+                await anyio.to_thread.run_sync(self._sweep)
+                swept = True
+            await send(message)
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, send_after_sweep)
         finally:
             self._uploads_in_progress -= 1
-            if not self._uploads_in_progress:
+            if not self._uploads_in_progress and not swept:
                 await anyio.to_thread.run_sync(self._sweep)
 
     def _upload_refusal(self, scope: dict) -> tuple[int, str, dict[str, str]] | None:
