@@ -98,7 +98,7 @@ class ChatHandlers:
             return
         history = [*history[:turn], {"role": "assistant", "content": chat_answer(answer, turn)}]
         st = {**st, "questions": [*st["questions"], question], "answers": {**st["answers"], turn: answer.to_json()}}
-        yield history, st, sources_panel(answer, assistant.snapshot.texts, answer.language, turn), "", ""
+        yield history, st, sources_panel(answer, assistant.snapshot.texts, lang, turn), "", ""
 
     def open_source(self, st, lang, data) -> str:
         """The whole document of source ``marker`` of the answer at chat message ``turn``, the cited

@@ -145,11 +145,14 @@ def test_english_switch_relabels_everything_and_is_kept_on_reload(page, corpus_a
     expect(page.get_by_role("tab", name="Responsibilities")).to_be_visible()
 
 
-def test_the_sources_follow_the_answers_language(page, corpus_app):
+def test_the_sources_panel_speaks_the_pages_language(page, corpus_app):
+    """A Swedish question on the English page: the answer is Swedish, the panel around its sources
+    (heading, buttons) is the page's."""
     open_page(page, corpus_app, "?lang=en")
     swedish = ask(page, "Vem ansvarar för uppföljningen av färdplanen?")
-    assert "chefsgrupp" in swedish.lower()
-    expect(page.locator("#sources h2")).to_have_text("Källor")  # the answer's language, not the labels'
+    assert "chefsgrupp" in swedish.lower() and "ansvarar" in swedish
+    expect(page.locator("#sources h2")).to_have_text("Sources")
+    expect(page.locator("#sources")).not_to_contain_text("Visa i dokumentet")
 
 
 def test_a_blank_question_is_explained_in_the_pages_language(page, corpus_app):
