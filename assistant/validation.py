@@ -10,12 +10,16 @@ from ingest.language.words import has_word
 
 MAX_QUESTION_CHARS = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # half of a UTF-16 pair: JSON can carry one ("\\ud800"), UTF-8 cannot
 
 
 def validate_question(question: object, max_chars: int = MAX_QUESTION_CHARS) -> str:
     """The question, whitespace-normalised; :class:`InvalidQuestion` with a clear message otherwise."""
     if not isinstance(question, str):
         raise InvalidQuestion("the question must be text", "not_text")
+    if _SURROGATE.search(question):
+        broken = "the question contains a broken character (half of a UTF-16 pair); please type it again"
+        raise InvalidQuestion(broken, "not_text")
     if _CONTROL.search(question):
         raise InvalidQuestion("the question contains control characters; please type it as plain text", "control")
     text = " ".join(unicodedata.normalize("NFC", question).split())

@@ -9,7 +9,7 @@ import json
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from assistant.wiring import build_assistant
@@ -59,8 +59,17 @@ def _check(response) -> None:
         assert {"text", "citations", "supported"} <= set(body)
 
 
-@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: the same 150 examples on every run (CI is deterministic); the explicit example is a
+# lone surrogate in the history, which a random run once found (the answer echoed it: a 500)
+@settings(
+    max_examples=150,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(question=questions, history=st.lists(questions, max_size=2))
+@example(question="0", history=["0\ud800"])
 def test_any_question_is_answered_or_refused_with_a_message(client, question, history):
     # json.dumps escapes lone surrogates as \\udxxx: valid JSON that decodes to an unencodable str
     body = json.dumps({"question": question, "history": history})

@@ -60,6 +60,14 @@ def test_control_characters_are_rejected(question):
         validate_question(question)
 
 
+@pytest.mark.parametrize("question", ["0\ud800", "Vem ansvarar för \udfff planen?", "\udbff\udc00 wrong order"])
+def test_a_lone_half_of_a_utf16_pair_is_rejected(question):
+    """JSON may carry "\\ud800"; such a string cannot be written out as UTF-8 (an answer echoing it failed)."""
+    with pytest.raises(InvalidQuestion, match="broken character") as e:
+        validate_question(question)
+    assert e.value.reason == "not_text"
+
+
 def test_question_of_only_punctuation_is_rejected():
     with pytest.raises(InvalidQuestion, match="no words"):
         validate_question("?!? …")
