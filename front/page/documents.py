@@ -74,7 +74,11 @@ def build_documents(page: Page) -> DocumentsTab:
     h = DocumentHandlers(page)
     with page.text(gr.Tab(page.t("documents"), elem_id="tab-documents"), "documents"):
         table = gr.Dataframe(
-            headers=texts(page.language)["document_columns"], elem_id="documents-table", interactive=False, wrap=True
+            headers=texts(page.language)["document_columns"],
+            elem_id="documents-table",
+            interactive=False,
+            wrap=True,
+            column_widths=["34%", "13%", "13%", "8%", "9%", "23%"],  # no header broken inside a word
         )
         cards = gr.HTML(elem_id="document-cards")
     page.follow_language(h.rows, [], [table, cards])

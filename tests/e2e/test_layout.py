@@ -89,6 +89,23 @@ def test_at_desktop_width_the_register_and_documents_are_tables(page, corpus_app
     expect(page.locator("#owners-table")).to_be_visible()
     expect(page.locator("#owner-cards")).to_be_hidden()
     shot("responsibilities-1366")
+    assert _headers_broken_inside_a_word(page, "owners-table") == []
     open_tab(page, "Dokument")
     expect(page.locator("#documents-table")).to_be_visible()
+    assert _headers_broken_inside_a_word(page, "documents-table") == []  # "Si/d/o/r" was one letter a line
     shot("documents-1366")
+
+
+def _headers_broken_inside_a_word(page, table: str) -> list[str]:
+    """The column headers of ``table`` whose text (Gradio's ``span.header``) takes more lines than it has words."""
+    return page.evaluate(
+        """(id) => [...document.querySelectorAll(`#${id} th span.header`)].filter(th => {
+            const text = th.innerText.trim();
+            if (!text) return false;
+            const range = document.createRange();
+            range.selectNodeContents(th);
+            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            return lines.size > text.split(/[\\s/]+/).length;
+        }).map(th => th.innerText.trim())""",
+        table,
+    )
