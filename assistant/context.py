@@ -83,7 +83,7 @@ def passage_source(p: Passage, title: str) -> Source:
 
 def register_source(e: Responsibility, doc_text: str, title: str) -> Source:
     """A register entry: the sentence that names the owner and the task, with what the register says."""
-    spans = _merged([sentence_around(doc_text, e.owner_start, e.owner_end), (e.task_start, e.task_end)])
+    spans = merge_spans([sentence_around(doc_text, e.owner_start, e.owner_end), (e.task_start, e.task_end)])
     attributes = [("kind", "register"), ("owner", doc_text[e.owner_start : e.owner_end]), ("statement", e.kind)]
     attributes += [(k, v) for k, v in (("year", e.year), ("number", e.number)) if v]
     return Source(e.doc_id, title, tuple(spans), attributes=tuple(attributes))
@@ -99,7 +99,8 @@ def sentence_around(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _merged(spans: list[Span]) -> list[Span]:
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """The spans sorted, overlapping or touching ones joined."""
     out: list[Span] = []
     for a, b in sorted(spans):
         if out and a <= out[-1][1]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from assistant.answers import Answer, Citation, replace_markers, with_markers
+from assistant.context import merge_spans
 from front.texts import texts
 
 CONTEXT_CHARS = 160  # text shown around a cited span in the sources panel
@@ -47,7 +48,7 @@ def highlight_spans(
 ) -> str:
     """``text`` escaped with each span in a <mark> (overlapping spans as one; the first carries
     ``mark_id``); with ``context``, only that many characters before the first and after the last."""
-    marks = _union([(max(0, a), min(len(text), b)) for a, b in spans])
+    marks = merge_spans([(max(0, a), min(len(text), b)) for a, b in spans])
     lo, hi = 0, len(text)
     if context is not None:
         first, last = marks[0][0], marks[-1][1]
@@ -63,16 +64,6 @@ def highlight_spans(
         at = b
     out.append(escape(text[at:hi]) + ("…" if hi < len(text) else ""))
     return "".join(out)
-
-
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
 
 
 @dataclass
